@@ -1,0 +1,176 @@
+// Package search traces an article to its sources: it retrieves candidate
+// documents from a Store through shared fingerprints (never comparing
+// against every document), aligns each candidate word by word, and picks
+// the sources that explain the article, ranked by contribution.
+//
+// An Engine is safe for concurrent use.
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/spintrace/spintrace"
+	"github.com/spintrace/spintrace/internal/align"
+	"github.com/spintrace/spintrace/internal/fingerprint"
+	"github.com/spintrace/spintrace/internal/index"
+	"github.com/spintrace/spintrace/internal/textnorm"
+)
+
+// Options tune retrieval and source selection.
+type Options struct {
+	// Candidates is how many retrieved documents are aligned (default 30).
+	Candidates int
+	// MaxDF: a fingerprint held by more documents than this is too common
+	// to retrieve with (default 5000).
+	MaxDF int
+	// MinShared is the fewest k-grams a candidate must share (default 2).
+	MinShared int
+	// MinSourceWords is the fewest article words a source must explain that
+	// no better source explains (default 8).
+	MinSourceWords int
+	// Align are the alignment options (default align.Default).
+	Align align.Options
+}
+
+// DefaultOptions returns the options trace uses.
+func DefaultOptions() Options {
+	return Options{Candidates: 30, MaxDF: 5000, MinShared: 2, MinSourceWords: 8, Align: align.Default}
+}
+
+// Engine traces articles against one store.
+type Engine struct {
+	store  spintrace.Store
+	norm   *textnorm.Normalizer
+	config index.Config
+	opts   Options
+}
+
+// New returns an engine over st, which must have been built with cfg
+// (see index.Check).
+func New(st spintrace.Store, norm *textnorm.Normalizer, cfg index.Config, o Options) *Engine {
+	return &Engine{store: st, norm: norm, config: cfg, opts: o}
+}
+
+// Normalizer returns the engine's normalizer.
+func (e *Engine) Normalizer() *textnorm.Normalizer { return e.norm }
+
+// candidate is a retrieved document and what aligning it found.
+type candidate struct {
+	ref      spintrace.Ref
+	shared   int
+	doc      spintrace.Doc
+	text     *textnorm.Text
+	passages []align.Passage
+	covered  []int32 // article tokens covered by passages
+	matched  int
+}
+
+// Trace finds the sources of d. d.Text must not be empty.
+func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result, error) {
+	if d.ID == "" {
+		d.ID = spintrace.DocID(d.Text)
+	}
+	t0 := time.Now()
+	art := e.norm.Normalize(d.Text)
+	if len(art.Tokens) == 0 {
+		return nil, fmt.Errorf("article has no words: %w", spintrace.ErrBadInput)
+	}
+	t1 := time.Now()
+	cands, err := e.retrieve(ctx, art, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	t2 := time.Now()
+	e.alignAll(art, cands)
+	t3 := time.Now()
+	res := e.report(d, art, cands)
+	res.Candidates = len(cands)
+	ms := func(a, b time.Time) float64 { return float64(b.Sub(a).Microseconds()) / 1000 }
+	res.Timing = spintrace.Timing{Normalize: ms(t0, t1), Retrieve: ms(t1, t2), Align: ms(t2, t3), Total: ms(t0, time.Now())}
+	return res, nil
+}
+
+// retrieve ranks stored documents by the article k-grams they share and
+// resolves the best ones.
+func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, selfID string) ([]*candidate, error) {
+	q := fingerprint.Query(art, e.config.Fingerprint)
+	counts := make(map[spintrace.Ref]int)
+	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(_ uint64, refs []spintrace.Ref) error {
+		if e.opts.MaxDF > 0 && len(refs) > e.opts.MaxDF {
+			return nil
+		}
+		for _, r := range refs {
+			counts[r]++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("retrieve candidates: %w", err)
+	}
+	cands := make([]*candidate, 0, len(counts))
+	for r, n := range counts {
+		if n >= e.opts.MinShared {
+			cands = append(cands, &candidate{ref: r, shared: n})
+		}
+	}
+	slices.SortFunc(cands, func(a, b *candidate) int {
+		return cmp.Or(b.shared-a.shared, cmp.Compare(a.ref, b.ref))
+	})
+	if len(cands) > e.opts.Candidates+1 {
+		cands = cands[:e.opts.Candidates+1]
+	}
+	refs := make([]spintrace.Ref, len(cands))
+	for i, c := range cands {
+		refs[i] = c.ref
+	}
+	docs, err := e.store.Resolve(ctx, refs)
+	if err != nil {
+		return nil, fmt.Errorf("resolve candidates: %w", err)
+	}
+	out := cands[:0]
+	for i, c := range cands {
+		if docs[i].ID == selfID {
+			continue // the article itself is indexed
+		}
+		c.doc = docs[i]
+		out = append(out, c)
+	}
+	if len(out) > e.opts.Candidates {
+		out = out[:e.opts.Candidates]
+	}
+	return out, nil
+}
+
+// alignAll aligns every candidate with the article on all cores.
+func (e *Engine) alignAll(art *textnorm.Text, cands []*candidate) {
+	workers := min(runtime.GOMAXPROCS(0), len(cands))
+	var wg sync.WaitGroup
+	next := make(chan *candidate)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				c.text = e.norm.Normalize(c.doc.Text)
+				c.passages = align.Align(art, c.text, e.opts.Align)
+				for _, p := range c.passages {
+					c.matched += p.Matched
+					for i := p.A.Start; i < p.A.End; i++ {
+						c.covered = append(c.covered, int32(i))
+					}
+				}
+			}
+		}()
+	}
+	for _, c := range cands {
+		next <- c
+	}
+	close(next)
+	wg.Wait()
+}
