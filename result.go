@@ -18,6 +18,22 @@ type Result struct {
 	// Unexplained lists the article's stretches that no source explains
 	// (original text, or text from sources not in the index).
 	Unexplained []Excerpt `json:"unexplained"`
+	// Verdict classifies the article, with the evidence behind it.
+	Verdict Verdict `json:"verdict"`
+	// SharedQuotes are documents that share only quoted speech with the
+	// article: two outlets quoting one speaker, not copying.
+	SharedQuotes []SharedQuote `json:"shared_quotes"`
+	// Stitching tells which source each stretch of the article comes from,
+	// in article order, and where pieces were glued.
+	Stitching Stitching `json:"stitching"`
+	// Quotes flags quotations whose attribution differs from the source.
+	Quotes []QuoteFinding `json:"quotes"`
+	// EntityRenames groups the substitutions of names.
+	EntityRenames []Rename `json:"entity_renames"`
+	// Title checks whether the title is supported by the body.
+	Title TitleCheck `json:"title"`
+	// TimeOrder checks that no source is newer than the article.
+	TimeOrder TimeOrder `json:"time_order"`
 	// Candidates is how many documents retrieval offered for alignment.
 	Candidates int `json:"candidates"`
 	// Timing of the trace, in milliseconds.
@@ -120,6 +136,7 @@ const (
 	SubstSynonym    = "synonym"    // synonym: "big" -> "large"
 	SubstInflection = "inflection" // same stem: "says" -> "said"
 	SubstWord       = "word"       // other replaced words
+	SubstEntity     = "entity"     // a name shortened or lengthened: "Xi Jinping" -> "Jinping"
 )
 
 // Substitution is a replacement of source words by article words.
@@ -129,4 +146,121 @@ type Substitution struct {
 	Kind    string `json:"kind"`
 	Article Span   `json:"article"`
 	Source  Span   `json:"source"`
+}
+
+// Verdict classes, as they appear in Verdict.Class.
+const (
+	ClassOriginal   = "original"
+	ClassSyndicated = "syndicated copy"
+	ClassSpun       = "spun copy"
+	ClassStitched   = "stitched compilation"
+)
+
+// Verdict is the classification of a traced article.
+type Verdict struct {
+	Class string `json:"class"`
+	// Spun is the modifier: words were swapped (synonyms, aliases, renames)
+	// at a rate no editor's touch-up explains.
+	Spun bool `json:"spun"`
+	// Label is Class with the modifier, e.g. "stitched compilation, spun".
+	Label      string   `json:"label"`
+	Confidence float64  `json:"confidence"`
+	Evidence   []string `json:"evidence"`
+	// SpinRate is swapped article words per aligned article word.
+	SpinRate float64 `json:"spin_rate"`
+}
+
+// SharedQuote is a document whose overlap with the article lies inside
+// quotation marks only.
+type SharedQuote struct {
+	Doc     DocRef `json:"doc"`
+	Article []Span `json:"article"`
+	Words   int    `json:"words"`
+}
+
+// Segment is a stretch of the article explained by one source (by rank).
+type Segment struct {
+	Article Span `json:"article"`
+	Source  int  `json:"source"`
+}
+
+// Join artifact kinds, as they appear in Join.Kind.
+const (
+	JoinGlued   = "glued"   // sentences glued without a space: "two.assertive"
+	JoinDoubled = "doubled" // a word repeated at a seam: "the the"
+	JoinCut     = "cut"     // a sentence starting mid-sentence, lower case
+)
+
+// Join is an artifact where two pieces of text were glued together.
+type Join struct {
+	Kind    string `json:"kind"`
+	Article Span   `json:"article"`
+	Text    string `json:"text"`
+}
+
+// Stitching describes how the article was assembled.
+type Stitching struct {
+	Segments []Segment `json:"segments"`
+	Joins    []Join    `json:"joins"`
+	// Reordered lists the sources (by rank) whose passages appear in the
+	// article in another order than in the source.
+	Reordered []int `json:"reordered"`
+}
+
+// Quote finding kinds, as they appear in QuoteFinding.Flag.
+const (
+	QuoteSpeakerChanged     = "speaker_changed"     // the source gives the quote to someone else
+	QuoteAttributionDropped = "attribution_dropped" // the source names a speaker, the article none
+	QuoteDropped            = "quote_dropped"       // "X said in a statement." with the quote removed
+	QuoteMerged             = "merged"              // one quotation built from two sources
+)
+
+// QuoteFinding is one quotation whose attribution changed.
+type QuoteFinding struct {
+	Flag          string `json:"flag"`
+	Article       Span   `json:"article"`
+	Text          string `json:"text"`
+	Speaker       string `json:"speaker,omitempty"`        // in the article
+	SourceSpeaker string `json:"source_speaker,omitempty"` // in the source
+	Source        int    `json:"source,omitempty"`         // rank
+	SourceSpan    *Span  `json:"source_span,omitempty"`
+	Sources       []int  `json:"sources,omitempty"` // for merged quotes
+}
+
+// Rename is an entity renamed across the article, with how often.
+type Rename struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Count int    `json:"count"`
+}
+
+// TitleCheck tells whether the title is supported by the body and where it
+// was taken from.
+type TitleCheck struct {
+	// SupportedByBody: some sentence of the body carries the title's words.
+	SupportedByBody bool    `json:"supported_by_body"`
+	BodySimilarity  float64 `json:"body_similarity"`
+	BodySentence    *Span   `json:"body_sentence,omitempty"`
+	// From is the stored document whose title (or text) the title matches
+	// best, when one matches; FromSource is its rank among the sources (0
+	// when it is not one of them).
+	From           *DocRef `json:"from,omitempty"`
+	FromSimilarity float64 `json:"from_similarity,omitempty"`
+	FromSource     int     `json:"from_source"`
+	// Mismatch: the title is not supported by the body, or comes from a
+	// document that is not a source of the body.
+	Mismatch bool `json:"mismatch"`
+}
+
+// TimeOrder checks source dates against the article's.
+type TimeOrder struct {
+	// ArticleDateKnown is false when the article has no date; the check is
+	// then not possible.
+	ArticleDateKnown bool `json:"article_date_known"`
+	// Undated lists sources (by rank) without a date.
+	Undated []int `json:"undated"`
+	// Newer lists sources (by rank) published after the article: they
+	// cannot be its sources (more likely, they copied it).
+	Newer []int  `json:"newer"`
+	Note  string `json:"note"`
 }

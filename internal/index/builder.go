@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/spintrace/spintrace"
@@ -11,14 +12,22 @@ import (
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
-// Prepare canonicalizes d and computes its fingerprints. d.ID is set from
+// Prepare canonicalizes d and computes its fingerprints, those of its
+// text and those of its title. d.ID is set from
 // the text when empty.
 func Prepare(n *textnorm.Normalizer, c Config, d spintrace.Doc) spintrace.Entry {
 	if d.ID == "" {
 		d.ID = spintrace.DocID(d.Text)
 	}
-	t := n.Normalize(d.Text)
-	return spintrace.Entry{Doc: d, Fingerprints: fingerprint.Document(t, c.Fingerprint)}
+	fp := fingerprint.Document(n.Normalize(d.Text), c.Fingerprint)
+	if d.Title != "" {
+		// the title is fingerprinted too, so that a title can be traced
+		// to the document it was taken from
+		fp = append(fp, fingerprint.Document(n.Normalize(d.Title), c.Fingerprint)...)
+		slices.Sort(fp)
+		fp = slices.Compact(fp)
+	}
+	return spintrace.Entry{Doc: d, Fingerprints: fp}
 }
 
 // Builder writes documents into a store: fingerprints are computed on all

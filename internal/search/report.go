@@ -6,6 +6,7 @@ import (
 
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/align"
+	"github.com/spintrace/spintrace/internal/analysis"
 	"github.com/spintrace/spintrace/internal/synonym"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
@@ -21,15 +22,25 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 		Version: spintrace.ResultVersion,
 		Article: spintrace.ArticleInfo{ID: d.ID, Origin: d.Origin, Title: d.Title, Site: d.Site, Published: d.Published,
 			Chars: ci.Char(len(art.Src)), Words: len(art.Tokens)},
-		Sources:     []spintrace.Source{},
-		Unexplained: []spintrace.Excerpt{},
+		Sources:      []spintrace.Source{},
+		Unexplained:  []spintrace.Excerpt{},
+		SharedQuotes: []spintrace.SharedQuote{},
 	}
 	owner := make([]int, len(art.Tokens))
 	for i := range owner {
 		owner[i] = -1
 	}
 	var chosen []*candidate
-	rest := slices.DeleteFunc(slices.Clone(cands), func(c *candidate) bool { return len(c.passages) == 0 })
+	var rest []*candidate
+	for _, c := range cands {
+		switch {
+		case len(c.passages) == 0:
+		case e.quoteOnly(art, c):
+			res.SharedQuotes = append(res.SharedQuotes, sharedQuote(art, ci, c))
+		default:
+			rest = append(rest, c)
+		}
+	}
 	for len(rest) > 0 {
 		bestIdx, bestNew := -1, 0
 		for i, c := range rest {
@@ -63,6 +74,7 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 			explained++
 		}
 	}
+	in := analysis.Input{Article: d, Text: art, Owner: owner}
 	for k, c := range chosen {
 		src := e.source(art, ci, c)
 		src.Rank = k + 1
@@ -73,10 +85,33 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 			}
 		}
 		res.Sources = append(res.Sources, src)
+		in.Sources = append(in.Sources, analysis.Source{Rank: k + 1, Doc: c.doc, Text: c.text, Passages: c.passages})
 	}
 	res.Coverage = float64(explained) / float64(len(art.Tokens))
 	res.Unexplained = unexplained(art, ci, owner)
+	analysis.Analyze(in, res)
 	return res
+}
+
+// quoteOnly reports whether a candidate's overlap with the article lies
+// (almost) only inside quotation marks: two outlets quoting one speaker.
+func (e *Engine) quoteOnly(art *textnorm.Text, c *candidate) bool {
+	prose := 0
+	for _, t := range dedupTokens(c) {
+		if !art.Tokens[t].Is(textnorm.FlagQuote) {
+			prose++
+		}
+	}
+	return prose < e.opts.MinSourceWords && prose*5 < len(c.covered)
+}
+
+func sharedQuote(art *textnorm.Text, ci *textnorm.CharIndex, c *candidate) spintrace.SharedQuote {
+	q := spintrace.SharedQuote{Doc: c.doc.Ref(), Words: len(c.covered), Article: []spintrace.Span{}}
+	for _, p := range c.passages {
+		sp, _ := span(art, ci, p.A)
+		q.Article = append(q.Article, sp)
+	}
+	return q
 }
 
 // better orders candidates: more new words, then more matched words, then
@@ -259,16 +294,47 @@ func (e *Engine) substitutions(art, src *textnorm.Text, ci, sci *textnorm.CharIn
 				grow(&a, ops[k].A)
 				grow(&b, ops[k].B)
 			}
-			if a.Len() > 0 && b.Len() > 0 {
+			switch {
+			case a.Len() > 0 && b.Len() > 0:
 				kind := spintrace.SubstWord
 				if a.Len() == 1 && b.Len() == 1 && synonym.Related(textnorm.Fold(art.Word(a.Start)), textnorm.Fold(src.Word(b.Start))) {
 					kind = spintrace.SubstSynonym
 				}
 				add(a, b, kind)
+			case k < len(ops) && ops[k].Kind == align.OpMatch && nameRun(art, ops[k].A, a) && nameRun(src, ops[k].B, b):
+				// a name lengthened or shortened before a kept name:
+				// "Xi Jinping" -> "Jinping", "Putin" -> "Vladimir Putin"
+				next := ops[k]
+				ea, eb := a, b
+				if ea.Len() == 0 {
+					ea.Start = int(next.A)
+				}
+				if eb.Len() == 0 {
+					eb.Start = int(next.B)
+				}
+				ea.End, eb.End = int(next.A)+1, int(next.B)+1
+				add(ea, eb, spintrace.SubstEntity)
 			}
 		}
 	}
 	return out
+}
+
+// nameRun reports whether the tokens of r (possibly empty) and the token
+// right after them are capitalized words, as in a person's name.
+func nameRun(t *textnorm.Text, next int32, r align.Range) bool {
+	if !t.Tokens[next].Is(textnorm.FlagCap) || t.Tokens[next].Is(textnorm.FlagStop) {
+		return false
+	}
+	if r.Len() > 0 && r.End != int(next) {
+		return false
+	}
+	for i := max(r.Start, 0); i < r.End; i++ {
+		if !t.Tokens[i].Is(textnorm.FlagCap) || t.Tokens[i].Is(textnorm.FlagStop) {
+			return false
+		}
+	}
+	return true
 }
 
 func grow(r *align.Range, tok int32) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/align"
+	"github.com/spintrace/spintrace/internal/analysis"
 	"github.com/spintrace/spintrace/internal/fingerprint"
 	"github.com/spintrace/spintrace/internal/index"
 	"github.com/spintrace/spintrace/internal/textnorm"
@@ -91,6 +92,10 @@ func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result,
 	t3 := time.Now()
 	res := e.report(d, art, cands)
 	res.Candidates = len(cands)
+	if err := e.titleCheck(ctx, d, art, res); err != nil {
+		return nil, err
+	}
+	analysis.TitleEvidence(res)
 	ms := func(a, b time.Time) float64 { return float64(b.Sub(a).Microseconds()) / 1000 }
 	res.Timing = spintrace.Timing{Normalize: ms(t0, t1), Retrieve: ms(t1, t2), Align: ms(t2, t3), Total: ms(t0, time.Now())}
 	return res, nil

@@ -1,0 +1,174 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spintrace/spintrace"
+	"github.com/spintrace/spintrace/internal/index"
+	"github.com/spintrace/spintrace/internal/store/mem"
+	"github.com/spintrace/spintrace/internal/textnorm"
+)
+
+// Three sources and a distractor, written for this test.
+var (
+	srcPort = []string{
+		"The harbor authority in Port Calder announced on Monday that dock workers would return to the cargo terminals after a strike that lasted eleven days.",
+		"Negotiators for the union and the shipping companies reached a tentative agreement late on Sunday night, according to a statement from the authority.",
+		"The deal raises hourly wages by six percent over three years and limits mandatory overtime during the winter season.",
+		"Union leader Marta Kowalski told reporters that her members would vote on the proposal before the end of the week.",
+	}
+	srcFlood = []string{
+		"Heavy rain pushed the Varna River over its banks on Tuesday, flooding hundreds of homes in the lower districts of Eastfield.",
+		"Emergency crews used boats to rescue residents who had been trapped on the upper floors of apartment buildings overnight.",
+		"The mayor declared a state of emergency and opened three schools as temporary shelters for displaced families.",
+		"Forecasters warned that more storms were expected over the weekend and that the river might not crest until Thursday.",
+	}
+	srcTrade = []string{
+		"Russia and China signed a trade agreement in Moscow on Wednesday that cuts tariffs on farm machinery and fertilizer.",
+		"Officials from both countries said the deal would double the volume of agricultural trade within five years.",
+		"The United States criticized the agreement, arguing that it undermines existing sanctions against several Russian exporters.",
+		"Analysts noted that the deal still needs approval from the legislatures of both nations before it takes effect.",
+	}
+	distractor = []string{
+		"A new report on river pollution found that fertilizer runoff from farms has doubled over the past decade.",
+		"Environmental groups urged the government to impose stricter limits on agricultural chemicals near waterways.",
+		"The harbor museum opened an exhibition about the history of the cargo trade in the region.",
+	}
+)
+
+func newIndexed(t *testing.T, docs ...spintrace.Doc) *Engine {
+	t.Helper()
+	ctx := context.Background()
+	st := mem.New()
+	cfg := index.Default()
+	if err := index.Check(ctx, st, cfg); err != nil {
+		t.Fatal(err)
+	}
+	n := textnorm.New(cfg.Canon)
+	b := &index.Builder{Store: st, Norm: n, Config: cfg}
+	for _, d := range docs {
+		if err := b.Add(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return New(st, n, cfg, DefaultOptions())
+}
+
+func doc(origin string, day int, sentences ...string) spintrace.Doc {
+	return spintrace.Doc{Origin: origin, Title: origin, Site: origin + ".example",
+		Published: time.Date(2026, 3, day, 0, 0, 0, 0, time.UTC), Text: strings.Join(sentences, " ")}
+}
+
+func TestTraceStitchedSpun(t *testing.T) {
+	e := newIndexed(t, doc("port", 1, srcPort...), doc("flood", 2, srcFlood...), doc("trade", 3, srcTrade...), doc("other", 4, distractor...))
+	// Stitched from three sources with substitutions and an alias rename.
+	parts := []string{
+		strings.Replace(srcTrade[0], "Russia", "Russian Federation", 1),
+		strings.Replace(srcTrade[2], "The United States criticized", "USA slammed", 1),
+		strings.Replace(srcPort[0], "announced", "stated", 1),
+		srcPort[2],
+		strings.Replace(srcFlood[1], "rescue", "save", 1),
+		srcFlood[2],
+	}
+	art := strings.Join(parts, " ")
+	res, err := e.Trace(context.Background(), spintrace.Doc{Text: art, Title: "stitched"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Sources) != 3 {
+		for _, s := range res.Sources {
+			t.Logf("source %s share %.2f", s.Doc.Origin, s.Share)
+		}
+		t.Fatalf("got %d sources, want 3", len(res.Sources))
+	}
+	got := map[string]spintrace.Source{}
+	for _, s := range res.Sources {
+		got[s.Doc.Origin] = s
+	}
+	for _, name := range []string{"port", "flood", "trade"} {
+		s, ok := got[name]
+		if !ok {
+			t.Errorf("source %s missing", name)
+			continue
+		}
+		if s.Doc.Published.IsZero() || s.Doc.Site == "" || s.Doc.ID == "" {
+			t.Errorf("source %s lacks metadata: %+v", name, s.Doc)
+		}
+	}
+	if res.Coverage < 0.9 {
+		t.Errorf("coverage %.2f, want >= 0.9", res.Coverage)
+	}
+	// passages start and end within one sentence of the truth
+	wantSpans := map[string][2]int{
+		"trade": {0, strings.Index(art, parts[2])},
+		"port":  {strings.Index(art, parts[2]), strings.Index(art, parts[4])},
+		"flood": {strings.Index(art, parts[4]), len(art)},
+	}
+	for name, w := range wantSpans {
+		s := got[name]
+		if len(s.Passages) == 0 {
+			continue
+		}
+		start, end := s.Passages[0].Article.Start, s.Passages[len(s.Passages)-1].Article.End
+		if abs(start-w[0]) > 160 || abs(end-w[1]) > 160 {
+			t.Errorf("%s passages span [%d,%d), want about [%d,%d)", name, start, end, w[0], w[1])
+		}
+	}
+	subs := map[string]string{}
+	for _, s := range res.Sources {
+		for _, sub := range s.Substitutions {
+			subs[sub.From] = sub.To
+		}
+	}
+	for from, to := range map[string]string{"Russia": "Russian Federation", "announced": "stated", "rescue": "save"} {
+		if subs[from] != to {
+			t.Errorf("substitution %s -> %s missing; got %v", from, to, subs)
+		}
+	}
+}
+
+func TestTraceOriginal(t *testing.T) {
+	e := newIndexed(t, doc("port", 1, srcPort...), doc("flood", 2, srcFlood...))
+	res, err := e.Trace(context.Background(), spintrace.Doc{Text: strings.Join(distractor, " ")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Sources) != 0 || res.Coverage != 0 {
+		t.Errorf("original article got sources %+v", res.Sources)
+	}
+	if len(res.Unexplained) != 1 {
+		t.Errorf("want the whole article unexplained, got %+v", res.Unexplained)
+	}
+}
+
+func TestTraceSelfExcluded(t *testing.T) {
+	d := doc("port", 1, srcPort...)
+	e := newIndexed(t, d)
+	res, err := e.Trace(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Sources) != 0 {
+		t.Errorf("an indexed article is its own source: %+v", res.Sources[0].Doc)
+	}
+}
+
+func TestTraceEmpty(t *testing.T) {
+	e := newIndexed(t)
+	if _, err := e.Trace(context.Background(), spintrace.Doc{Text: " ... "}); err == nil {
+		t.Error("tracing a text without words should fail")
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
