@@ -14,10 +14,11 @@ import (
 )
 
 type traceOptions struct {
-	db     string
-	json   bool
-	color  string
-	format string
+	db      string
+	json    bool
+	color   string
+	format  string
+	noLearn bool
 }
 
 func newTraceCmd() *cobra.Command {
@@ -46,6 +47,7 @@ explains. --json prints the same as a versioned document (docs/json.md).`,
 	f.BoolVar(&o.json, "json", false, "print the result as JSON (schema: docs/json.md)")
 	f.StringVar(&o.color, "color", "auto", "colour the report: auto (on a terminal), always, never")
 	f.StringVar(&o.format, "format", "auto", "input format: auto, text, markdown, html, jsonl")
+	f.BoolVar(&o.noLearn, "no-learn", false, "do not add this trace's substitutions to the spin lexicon")
 	return cmd
 }
 
@@ -70,6 +72,11 @@ func runTrace(ctx context.Context, o traceOptions, path string, stdout io.Writer
 		res, err := eng.Trace(ctx, d)
 		if err != nil {
 			return fmt.Errorf("trace %s: %w", d.Origin, err)
+		}
+		if !o.noLearn {
+			if err := eng.Learn(ctx, res); err != nil {
+				return err
+			}
 		}
 		if o.json {
 			enc := json.NewEncoder(stdout)

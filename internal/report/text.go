@@ -53,8 +53,10 @@ func Text(w io.Writer, r *spintrace.Result, o Options) error {
 	}
 	fmt.Fprintf(&b, "\n  %d words · %s explained by %d source%s · %s unexplained · %d candidates aligned in %.0f ms\n",
 		r.Article.Words, pct(r.Coverage), len(r.Sources), plural(len(r.Sources)), pct(1-r.Coverage), r.Candidates, r.Timing.Total)
+	verdict(&b, p, r)
 	if len(r.Sources) == 0 {
 		fmt.Fprintf(&b, "\n%s\n", "No source in the index explains any passage of this article.")
+		sharedQuotes(&b, p, r)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -98,6 +100,8 @@ func Text(w io.Writer, r *spintrace.Result, o Options) error {
 			}
 		}
 	}
+	changes(&b, p, r)
+	sharedQuotes(&b, p, r)
 	if len(r.Unexplained) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", p.bold("UNEXPLAINED"))
 		for _, u := range r.Unexplained {

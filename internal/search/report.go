@@ -80,7 +80,7 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 		src.Rank = k + 1
 		src.Share = float64(owned[k]) / float64(len(art.Tokens))
 		for _, r := range rest {
-			if len(src.AlsoIn) < maxAlsoIn && alternate(r, owner, k) {
+			if len(src.AlsoIn) < maxAlsoIn && alternate(r, owner, k, owned[k]) {
 				src.AlsoIn = append(src.AlsoIn, r.doc.Ref())
 			}
 		}
@@ -135,9 +135,9 @@ func dedupTokens(c *candidate) []int32 {
 	return c.covered
 }
 
-// alternate reports whether r covers mostly words owned by source k: a copy
-// of the same text stored elsewhere.
-func alternate(r *candidate, owner []int, k int) bool {
+// alternate reports whether r is another copy of source k's text: most of
+// what r covers is owned by k, and r covers most of what k owns.
+func alternate(r *candidate, owner []int, k, owned int) bool {
 	if len(r.covered) == 0 {
 		return false
 	}
@@ -147,7 +147,7 @@ func alternate(r *candidate, owner []int, k int) bool {
 			n++
 		}
 	}
-	return 5*n >= 4*len(r.covered)
+	return 5*n >= 4*len(r.covered) && 2*n >= owned
 }
 
 func unexplained(art *textnorm.Text, ci *textnorm.CharIndex, owner []int) []spintrace.Excerpt {
@@ -289,7 +289,7 @@ func (e *Engine) substitutions(art, src *textnorm.Text, ci, sci *textnorm.CharIn
 			add(a, b, e.kind(art, src, int(op.A), int(op.B)))
 			k++
 		default:
-			a, b := align.Range{Start: -1}, align.Range{Start: -1}
+			a, b := align.Range{Start: -1, End: -1}, align.Range{Start: -1, End: -1}
 			for ; k < len(ops) && ops[k].Kind != align.OpMatch && ops[k].Kind != align.OpCanon; k++ {
 				grow(&a, ops[k].A)
 				grow(&b, ops[k].B)

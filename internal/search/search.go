@@ -83,7 +83,7 @@ func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result,
 		return nil, fmt.Errorf("article has no words: %w", spintrace.ErrBadInput)
 	}
 	t1 := time.Now()
-	cands, err := e.retrieve(ctx, art, d.ID)
+	cands, err := e.retrieve(ctx, art, d)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,7 @@ func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result,
 
 // retrieve ranks stored documents by the article k-grams they share and
 // resolves the best ones.
-func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, selfID string) ([]*candidate, error) {
+func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrace.Doc) ([]*candidate, error) {
 	q := fingerprint.Query(art, e.config.Fingerprint)
 	counts := make(map[spintrace.Ref]int)
 	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(_ uint64, refs []spintrace.Ref) error {
@@ -140,7 +140,7 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, selfID string
 	}
 	out := cands[:0]
 	for i, c := range cands {
-		if docs[i].ID == selfID {
+		if docs[i].ID == self.ID && (docs[i].Origin == self.Origin || self.Origin == "") {
 			continue // the article itself is indexed
 		}
 		c.doc = docs[i]

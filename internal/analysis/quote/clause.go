@@ -1,0 +1,280 @@
+package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// clause is one speech verb with its speaker, found in one sentence.
+type clause struct {
+	sent             int
+	verb, verbEnd    int // token range of the verb ("according to" is two)
+	first, last      int // token range of the attribution (speaker and verb)
+	kind             string
+	pronoun          bool
+	beforeOnly       bool // called/described: attaches only to a following quotation
+	participle       bool // saying/adding: speaker is the sentence subject
+	speaker          string
+	spStart, spEnd   int // bytes of the speaker (or pronoun) in the text
+	used             bool
+	subjectFallback  bool
+	startB, endB     int // bytes of the clause for Attribution
+	dangling         bool
+	verbLow          string
+	quoteBeforeVerb  bool
+	speakerFromRight bool
+}
+
+const (
+	kindSaid      = "said"
+	kindInverted  = "inverted"
+	kindAccording = "according-to"
+)
+
+// passive auxiliaries before a verb make it passive: he was told.
+var passives = set(`was were been being be is are`)
+
+// objectWords are the listeners of "told": told reporters.
+var objectWords = set(`reporters journalists lawmakers senators students supporters
+listeners viewers parliament congress delegates crowd audience press media him her them us me`)
+
+// tellVerbs take a listener before their content.
+var tellVerbs = set(`told tells informed informs asked asks telling`)
+
+func lowerInitial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// clauses finds the speech-verb clauses of sentence si.
+func clauses(text string, toks []token, sents []sentence, si int) []clause {
+	lo, hi := sents[si].lo, sents[si].hi
+	var out []clause
+	for k := lo; k < hi; k++ {
+		t := toks[k]
+		if t.kind != tokWord || !lowerInitial(t.text) {
+			continue
+		}
+		c := clause{sent: si, verb: k, verbEnd: k + 1, verbLow: t.low, kind: kindSaid}
+		switch {
+		case t.low == "according" && k+1 < hi && toks[k+1].low == "to":
+			c.verbEnd, c.kind = k+2, kindAccording
+			s, e, ok := rightPhrase(toks, k+2, hi)
+			if !ok {
+				continue
+			}
+			c.setSpeaker(toks, s, e)
+			c.first, c.last = k, e-1
+			out = append(out, c)
+			continue
+		case (t.low == "pointed" || t.low == "points") && k+1 < hi && toks[k+1].low == "out":
+			c.verbEnd = k + 2
+		case speechVerbs[t.low]:
+		case beforeOnlyVerbs[t.low]:
+			c.beforeOnly = true
+		case participles[t.low]:
+			c.participle = true
+		default:
+			continue
+		}
+		if c.find(toks, lo, hi) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// setSpeaker records the name inside the phrase toks[s:e].
+func (c *clause) setSpeaker(toks []token, s, e int) {
+	ns, ne := nameRange(toks, s, e)
+	c.spStart, c.spEnd = toks[ns].start, toks[ne-1].end
+}
+
+// find locates the speaker of the verb at c.verb: after the verb when the
+// verb directly follows a quotation ("...," said Lavrov), before it
+// otherwise (Lavrov said; Peskov, Putin's spokesman, said), or the subject
+// of the sentence for participles and coordinated verbs.
+func (c *clause) find(toks []token, lo, hi int) bool {
+	k := c.verb
+	p := k - 1
+	for p >= lo && toks[p].isPunct(",") {
+		p--
+	}
+	if p >= lo && toks[p].kind == tokQuote && !c.beforeOnly {
+		c.quoteBeforeVerb = true
+		if s, e, ok := rightPhrase(toks, c.verbEnd, hi); ok {
+			c.kind = kindInverted
+			c.setSpeaker(toks, s, e)
+			c.first, c.last = k, e-1
+			c.speakerFromRight = true
+			return true
+		}
+	}
+	if c.participle {
+		return c.subject(toks, lo, hi)
+	}
+	j := k - 1
+	for j >= lo {
+		t := toks[j]
+		switch {
+		case t.kind == tokWord && leftSkip[t.low]:
+			j--
+			continue
+		case t.kind == tokWord && timeWords[t.low] && !lowerInitial(t.text) || timeWords[t.low] && j-1 >= lo && timePreps[toks[j-1].low]:
+			j--
+			for j >= lo && timePreps[toks[j].low] {
+				j--
+			}
+			continue
+		}
+		break
+	}
+	if j < lo {
+		return false
+	}
+	t := toks[j]
+	switch {
+	case t.kind == tokWord && passives[t.low]:
+		return false
+	case t.kind == tokWord && pronouns[t.low]:
+		c.pronoun = true
+		c.spStart, c.spEnd = t.start, t.end
+		c.first, c.last = j, k
+		return true
+	case t.isPunct(","):
+		if s, e, ok := appositive(toks, lo, j); ok {
+			c.setSpeaker(toks, s, e)
+			c.first, c.last = s, k
+			return true
+		}
+	}
+	if s, e, ok := leftPhrase(toks, lo, j+1); ok {
+		c.setSpeaker(toks, s, e)
+		c.first, c.last = s, k
+		return true
+	}
+	if t.isPunct(",") || t.low == "and" || t.low == "but" {
+		return c.subject(toks, lo, hi)
+	}
+	return false
+}
+
+// appositive handles "Peskov, Putin's spokesman, said" and "Lavrov, who
+// met Tillerson, said": comma is the token index of the comma before the
+// verb.
+func appositive(toks []token, lo, comma int) (int, int, bool) {
+	c2 := comma - 1
+	for c2 >= lo && !toks[c2].isPunct(",") && toks[c2].kind != tokQuote && comma-c2 <= 12 {
+		c2--
+	}
+	if c2 < lo || !toks[c2].isPunct(",") || c2+1 >= comma {
+		return 0, 0, false
+	}
+	seg := toks[c2+1 : comma]
+	role := seg[0].low == "who" || seg[0].low == "which"
+	if !role {
+		role = true
+		hasHead := false
+		for _, t := range seg {
+			b := bare(t.low)
+			if titleWords[b] || bodyWords[b] {
+				hasHead = true
+			}
+			if !(phraseWord(t) || dets[t.low] || phrasePreps[t.low] || possessive(t)) {
+				role = false
+			}
+		}
+		role = role && hasHead
+	}
+	if !role {
+		return 0, 0, false
+	}
+	return leftPhrase(toks, lo, c2)
+}
+
+// subject takes the speaker from the start of the sentence, after a leading
+// adverbial ("On Wednesday, Secretary of State Rex Tillerson emerged ...
+// saying").
+func (c *clause) subject(toks []token, lo, hi int) bool {
+	i := lo
+	if i < c.verb && toks[i].kind == tokWord && capStop[toks[i].low] {
+		if toks[i].low == "but" || toks[i].low == "and" || toks[i].low == "so" || toks[i].low == "yet" {
+			i++
+		} else {
+			for j := i; j < c.verb && j < lo+15; j++ {
+				if toks[j].isPunct(",") {
+					i = j + 1
+					break
+				}
+			}
+		}
+	}
+	if i >= c.verb {
+		return false
+	}
+	if t := toks[i]; t.kind == tokWord && pronouns[t.low] {
+		c.pronoun = true
+		c.spStart, c.spEnd = t.start, t.end
+		c.first, c.last = c.verb, c.verbEnd-1
+		c.subjectFallback = true
+		return true
+	}
+	s, e, ok := rightPhrase(toks, i, c.verb)
+	if !ok {
+		return false
+	}
+	c.setSpeaker(toks, s, e)
+	c.first, c.last = c.verb, c.verbEnd-1
+	c.subjectFallback = true
+	return true
+}
+
+// isDangling reports whether the clause reads as an attribution whose
+// quotation was removed: after the verb (and the listener of "told") come
+// only adverbials such as "in a note on Twitter" or "on Thursday", with no
+// reported clause and no quotation.
+func isDangling(toks []token, c clause, hi int) bool {
+	if c.kind == kindAccording || c.kind == kindInverted {
+		return false
+	}
+	i := c.verbEnd
+	if tellVerbs[c.verbLow] && i < hi {
+		if _, e, ok := rightPhrase(toks, i, hi); ok {
+			i = e
+		} else if objectWords[toks[i].low] {
+			i++
+		}
+	}
+	end := hi
+	for end > i && toks[end-1].kind == tokPunct && (toks[end-1].low == "." || toks[end-1].low == "!" || toks[end-1].low == ":" || toks[end-1].low == "?") {
+		end--
+	}
+	for pos := i; pos < end; {
+		t := toks[pos]
+		switch {
+		case t.isPunct(","):
+			pos++
+		case t.kind == tokWord && (ppPreps[t.low] || timeWords[t.low]):
+			pos = nounPhraseEnd(toks, pos+1, end)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// nounPhraseEnd skips a short noun phrase after a preposition: "a note",
+// "his Twitter account".
+func nounPhraseEnd(toks []token, i, end int) int {
+	if i < end && (dets[toks[i].low] || toks[i].low == "his" || toks[i].low == "her" || toks[i].low == "its" || toks[i].low == "their") {
+		i++
+	}
+	for n := 0; i < end && n < 4; n++ {
+		t := toks[i]
+		if t.kind != tokWord || dets[t.low] || reportWords[t.low] || ppPreps[t.low] {
+			break
+		}
+		i++
+	}
+	return i
+}

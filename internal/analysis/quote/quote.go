@@ -1,0 +1,164 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Quote is one quotation and its attribution. Offsets are byte offsets into
+// the text given to Find.
+type Quote struct {
+	// Start and End cover the quotation including its marks. A quotation
+	// left unclosed at the end of its paragraph ends there.
+	Start, End int
+	// InnerStart and InnerEnd cover the quoted words without the outer
+	// marks; for a quotation continued over paragraphs they include the
+	// paragraph breaks and the reopening marks.
+	InnerStart, InnerEnd int
+	// Speaker is the attributed speaker narrowed to its name ("Sergei
+	// Lavrov", "Lavrov", "the Kremlin", "a senior official"); a pronoun is
+	// replaced by the speaker it refers to. "" when none was found.
+	Speaker string
+	// SpeakerStart and SpeakerEnd locate the speaker, or the pronoun, in the
+	// text; 0, 0 when there is none. For a named speaker
+	// text[SpeakerStart:SpeakerEnd] == Speaker.
+	SpeakerStart, SpeakerEnd int
+	// Via says how the speaker was found: "said-after" ("...," Lavrov said),
+	// "said-before" (Lavrov said: "..."), "said-inverted" ("...," said
+	// Lavrov), "according-to", "told" (Lavrov told reporters), "pronoun"
+	// (he said, resolved to the previous named speaker), "colon" (Lavrov:
+	// "..."), "adjacent" (no attribution in the quotation's sentence; taken
+	// from the previous sentence, or from a bare "Lavrov said." right
+	// after), or "" when there is no speaker.
+	Via string
+	// Partial: the quotation is a fragment inside a sentence (called the
+	// strike "an act of aggression"), not a quoted sentence.
+	Partial bool
+}
+
+// Attribution is a speech verb with a named speaker and no quotation
+// attached: reported speech ("Trump said that the talks failed.") or a
+// quotation that was removed ("Trump said in a note on Twitter.").
+type Attribution struct {
+	Speaker string
+	// Start and End cover the clause: from the speaker (or verb) to the end
+	// of the sentence, without its final punctuation.
+	Start, End int
+	// SpeakerStart and SpeakerEnd locate the speaker or pronoun.
+	SpeakerStart, SpeakerEnd int
+	// Dangling: the verb is followed only by adverbials ("in a statement",
+	// "on Twitter", "in a note") with no reported clause and no quotation,
+	// which is what is left when a quotation is cut out.
+	Dangling bool
+}
+
+// Find returns the quotations of text in order of position, each with its
+// attributed speaker when one is found in its sentence or an adjacent one.
+func Find(text string) []Quote {
+	return analyze(text).quotes
+}
+
+// Attributions returns the speech-verb attributions of text that are not
+// attached to a quotation, in order of position.
+func Attributions(text string) []Attribution {
+	return analyze(text).attrs
+}
+
+// analysis is everything found in one text.
+type analysis struct {
+	quotes []Quote
+	attrs  []Attribution
+}
+
+func analyze(text string) analysis {
+	sp := spans(text)
+	toks := tokenize(text, sp)
+	sents := sentences(text, toks)
+	cl := make([][]clause, len(sents))
+	for si := range sents {
+		cl[si] = clauses(text, toks, sents, si)
+		for i := range cl[si] {
+			c := &cl[si][i]
+			c.dangling = isDangling(toks, *c, sents[si].hi)
+			if !c.pronoun {
+				c.speaker = text[c.spStart:c.spEnd]
+			}
+		}
+	}
+	resolvePronouns(text, toks, sents, cl)
+
+	var a analysis
+	for si, s := range sents {
+		for k := s.lo; k < s.hi; k++ {
+			if toks[k].kind != tokQuote {
+				continue
+			}
+			a.quotes = append(a.quotes, link(text, toks, sents, cl, si, k, sp[toks[k].quote]))
+		}
+	}
+	for si, s := range sents {
+		for _, c := range cl[si] {
+			if c.used || c.beforeOnly || c.participle || c.speaker == "" {
+				continue
+			}
+			end := toks[s.hi-1].end
+			for k := c.last + 1; k < s.hi; k++ {
+				if toks[k].kind == tokQuote {
+					end = toks[k-1].end
+					break
+				}
+			}
+			if t := toks[s.hi-1]; t.kind == tokPunct && (t.low == "." || t.low == "!" || t.low == "?") && s.hi-2 >= c.last {
+				if end == t.end {
+					end = toks[s.hi-2].end
+				}
+			}
+			start := min(toks[c.first].start, c.spStart, toks[c.verb].start)
+			a.attrs = append(a.attrs, Attribution{
+				Speaker: c.speaker, Start: start, End: max(end, start),
+				SpeakerStart: c.spStart, SpeakerEnd: c.spEnd, Dangling: c.dangling,
+			})
+		}
+	}
+	return a
+}
+
+// resolvePronouns gives each pronoun clause the named speaker of an earlier
+// clause in its sentence or, failing that, the latest named speaker (or
+// named sentence subject) of the three sentences before it.
+func resolvePronouns(text string, toks []token, sents []sentence, cl [][]clause) {
+	for si := range sents {
+		for i := range cl[si] {
+			c := &cl[si][i]
+			if !c.pronoun {
+				continue
+			}
+			for j := i - 1; j >= 0 && c.speaker == ""; j-- {
+				c.speaker = cl[si][j].speaker
+			}
+			for p := si - 1; p >= 0 && p >= si-3 && c.speaker == ""; p-- {
+				for j := len(cl[p]) - 1; j >= 0 && c.speaker == ""; j-- {
+					c.speaker = cl[p][j].speaker
+				}
+				if c.speaker == "" {
+					c.speaker = subjectName(text, toks, sents[p])
+				}
+			}
+		}
+	}
+}
+
+// subjectName is the name that opens a sentence (after a leading
+// adverbial), or "" when the sentence does not open with a person's name.
+func subjectName(text string, toks []token, s sentence) string {
+	c := clause{verb: s.hi, verbEnd: s.hi}
+	if !c.subject(toks, s.lo, s.hi) || c.pronoun {
+		return ""
+	}
+	name := text[c.spStart:c.spEnd]
+	first, _, _ := strings.Cut(name, " ")
+	if r := []rune(name); len(r) == 0 || !unicode.IsUpper(r[0]) || dets[strings.ToLower(first)] {
+		return ""
+	}
+	return name
+}
