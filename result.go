@@ -137,6 +137,7 @@ const (
 	SubstInflection = "inflection" // same stem: "says" -> "said"
 	SubstWord       = "word"       // other replaced words
 	SubstEntity     = "entity"     // a name shortened or lengthened: "Xi Jinping" -> "Jinping"
+	SubstRewrite    = "rewrite"    // more than three words replaced: editing, not word swapping
 )
 
 // Substitution is a replacement of source words by article words.

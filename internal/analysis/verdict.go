@@ -17,6 +17,12 @@ const (
 	// at least this share of the article, or MinStitchWords words.
 	MinStitchShare = 0.08
 	MinStitchWords = 15
+	// MinStitchSources contributing sources make a stitched compilation
+	// even below MinCopiedCoverage.
+	MinStitchSources = 3
+	// MinMarkedNames uses of names spinning tools substitute in ("Russian
+	// Federation" for "Russia") make a copied article spun.
+	MinMarkedNames = 3
 	// SpinRate: swapped words per aligned article word above which the
 	// article is spun; MinSwaps is the fewest swaps that can make it so.
 	SpinRate = 0.03
@@ -32,7 +38,7 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 			aligned += p.Words
 		}
 		for _, sub := range s.Substitutions {
-			if sub.Kind == spintrace.SubstInflection {
+			if sub.Kind == spintrace.SubstInflection || sub.Kind == spintrace.SubstRewrite {
 				continue
 			}
 			swapped += len(strings.Fields(sub.To))
@@ -50,6 +56,13 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 	}
 	cov := res.Coverage
 	switch {
+	case contributing >= MinStitchSources && cov < MinCopiedCoverage:
+		// Many outlets each sharing a stretch of prose is not original
+		// reporting, even when most of the text is from sources not indexed.
+		v.Class = spintrace.ClassStitched
+		v.Confidence = clamp(0.5 + 0.1*float64(contributing-MinStitchSources) + cov)
+		v.Evidence = append(v.Evidence, fmt.Sprintf("%d indexed documents each share a passage of prose (%.0f%% of the words); the rest may come from documents not in the index",
+			contributing, 100*cov))
 	case len(res.Sources) == 0 || cov < MinCopiedCoverage:
 		v.Class = spintrace.ClassOriginal
 		v.Confidence = clamp(1 - cov/MinCopiedCoverage*0.5)
@@ -69,12 +82,18 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 		v.Evidence = append(v.Evidence, fmt.Sprintf("%.0f%% of the words come from one source (%s)", 100*res.Sources[0].Share, name(res.Sources[0].Doc)))
 		v.Class = spintrace.ClassSyndicated
 	}
-	if v.Class != spintrace.ClassOriginal && swapped >= MinSwaps && v.SpinRate >= SpinRate {
+	marked := markedNames(in.Text.Src)
+	if v.Class != spintrace.ClassOriginal && (swapped >= MinSwaps && v.SpinRate >= SpinRate || marked.total >= MinMarkedNames) {
 		v.Spun = true
 		if v.Class == spintrace.ClassSyndicated {
 			v.Class = spintrace.ClassSpun
 		}
-		v.Evidence = append(v.Evidence, fmt.Sprintf("%d words swapped, %.1f%% of the aligned words (%s)", swapped, 100*v.SpinRate, kindList(kinds)))
+		if swapped > 0 {
+			v.Evidence = append(v.Evidence, fmt.Sprintf("%d words swapped, %.1f%% of the aligned words (%s)", swapped, 100*v.SpinRate, kindList(kinds)))
+		}
+		if marked.total >= MinMarkedNames {
+			v.Evidence = append(v.Evidence, fmt.Sprintf("names as spinning tools write them: %s", marked))
+		}
 	} else if v.Class != spintrace.ClassOriginal && swapped > 0 {
 		v.Evidence = append(v.Evidence, fmt.Sprintf("%d words changed, %.1f%% of the aligned words: light editing, not spinning", swapped, 100*v.SpinRate))
 	}
@@ -95,7 +114,7 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 	if v.Spun && v.Class != spintrace.ClassSpun {
 		v.Label += ", spun"
 	}
-	v.Confidence = math.Round(v.Confidence*100) / 100
+	v.Confidence = math.Round(math.Min(v.Confidence, 0.99)*100) / 100
 	return v
 }
 

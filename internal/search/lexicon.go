@@ -10,12 +10,12 @@ import (
 
 // Learn adds the substitutions of a trace result to the store's spin
 // lexicon, one record per article/source pair (so tracing the same article
-// twice counts once). Inflections are left out: they are not spinning.
+// twice counts once). Inflections and rewrites are left out: they are not spinning.
 func (e *Engine) Learn(ctx context.Context, res *spintrace.Result) error {
 	for _, s := range res.Sources {
 		counts := map[[2]string]int{}
 		for _, sub := range s.Substitutions {
-			if sub.Kind == spintrace.SubstInflection {
+			if sub.Kind == spintrace.SubstInflection || sub.Kind == spintrace.SubstRewrite {
 				continue
 			}
 			counts[[2]string{lexForm(sub.From, sub.Kind), lexForm(sub.To, sub.Kind)}]++

@@ -11,7 +11,12 @@ import (
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
-const maxAlsoIn = 5
+const (
+	maxAlsoIn = 5
+	// maxSwapWords: a replaced run longer than this is a rewrite, not a
+	// spinner's word swap.
+	maxSwapWords = 3
+)
 
 // report chooses the sources greedily — each round the candidate that
 // explains the most article words not yet explained — and converts their
@@ -297,8 +302,11 @@ func (e *Engine) substitutions(art, src *textnorm.Text, ci, sci *textnorm.CharIn
 			switch {
 			case a.Len() > 0 && b.Len() > 0:
 				kind := spintrace.SubstWord
-				if a.Len() == 1 && b.Len() == 1 && synonym.Related(textnorm.Fold(art.Word(a.Start)), textnorm.Fold(src.Word(b.Start))) {
+				switch {
+				case a.Len() == 1 && b.Len() == 1 && synonym.Related(textnorm.Fold(art.Word(a.Start)), textnorm.Fold(src.Word(b.Start))):
 					kind = spintrace.SubstSynonym
+				case max(a.Len(), b.Len()) > maxSwapWords:
+					kind = spintrace.SubstRewrite
 				}
 				add(a, b, kind)
 			case k < len(ops) && ops[k].Kind == align.OpMatch && nameRun(art, ops[k].A, a) && nameRun(src, ops[k].B, b):

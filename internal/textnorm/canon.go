@@ -40,7 +40,7 @@ type Normalizer struct {
 
 type cacheShard struct {
 	mu sync.RWMutex
-	m  map[string]wordInfo
+	m  map[uint64]wordInfo // by hash of the raw word: 64 bits, collisions negligible
 }
 
 type wordInfo struct {
@@ -55,7 +55,7 @@ const maxShardEntries = 1 << 14
 func New(o Options) *Normalizer {
 	n := &Normalizer{opts: o}
 	for i := range n.shards {
-		n.shards[i].m = make(map[string]wordInfo)
+		n.shards[i].m = make(map[uint64]wordInfo)
 	}
 	return n
 }
@@ -153,9 +153,10 @@ func foldPhrase(s string) string { return strings.Join(strings.Fields(Fold(s)), 
 
 // word canonicalizes one raw token, through the cache.
 func (n *Normalizer) word(raw string, kind byte) wordInfo {
-	sh := &n.shards[hashString(raw)&63]
+	h := hashString(raw) ^ uint64(kind)
+	sh := &n.shards[h&63]
 	sh.mu.RLock()
-	info, ok := sh.m[raw]
+	info, ok := sh.m[h]
 	sh.mu.RUnlock()
 	if ok {
 		return info
@@ -165,7 +166,7 @@ func (n *Normalizer) word(raw string, kind byte) wordInfo {
 	if len(sh.m) >= maxShardEntries {
 		clear(sh.m)
 	}
-	sh.m[raw] = info
+	sh.m[h] = info
 	sh.mu.Unlock()
 	return info
 }

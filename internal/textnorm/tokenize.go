@@ -9,6 +9,7 @@
 package textnorm
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,6 +58,9 @@ type rawToken struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -76,7 +80,7 @@ func scan(src string, out []rawToken) []rawToken {
 			continue
 		}
 		start := i
-		if t, ok := scanAbbrev(src, i); ok {
+		if t, ok := maybeAbbrev(src, i); ok {
 			out = append(out, rawToken{start, t, 'a'})
 			i = t
 			continue
@@ -112,6 +116,15 @@ func scan(src string, out []rawToken) []rawToken {
 		out = append(out, rawToken{start, i, kind})
 	}
 	return out
+}
+
+// maybeAbbrev is scanAbbrev behind a cheap test: a period within the next
+// three bytes.
+func maybeAbbrev(src string, i int) (int, bool) {
+	if j := strings.IndexByte(src[i:min(len(src), i+4)], '.'); j < 0 {
+		return 0, false
+	}
+	return scanAbbrev(src, i)
 }
 
 // scanAbbrev recognizes X.Y. style abbreviations starting at i and returns
