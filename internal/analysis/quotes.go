@@ -1,11 +1,135 @@
 package analysis
 
 import (
+	"slices"
+
 	"github.com/spintrace/spintrace"
+	"github.com/spintrace/spintrace/internal/analysis/quote"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
-// quotes compares the quotations of the article with those of its sources.
+// minMergedTokens: a source must supply at least this many words of a
+// quotation for the quotation to count as merged from several sources.
+const minMergedTokens = 3
+
+// quoteHit is what one source contributes to one article quotation: the
+// source byte range aligned to the quotation's words.
+type quoteHit struct {
+	src        int
+	start, end int // bytes in the source
+	tokens     int
+}
+
+// quotes compares the quotations of the article with those of its sources:
+// a speaker changed, an attribution dropped, a quotation merged from two
+// sources, and attributions left without their quotation.
 func quotes(in Input, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
-	return []spintrace.QuoteFinding{}
+	out := []spintrace.QuoteFinding{}
+	srcQuotes := make([][]quote.Quote, len(in.Sources))
+	for _, q := range quote.Find(in.Text.Src) {
+		hits := quoteHits(in, q)
+		if len(hits) == 0 {
+			continue
+		}
+		f := spintrace.QuoteFinding{
+			Article: spintrace.Span{Start: ci.Char(q.Start), End: ci.Char(q.End)},
+			Text:    in.Text.Src[q.Start:q.End],
+			Speaker: q.Speaker,
+		}
+		if len(hits) >= 2 && hits[1].tokens >= minMergedTokens {
+			f.Flag = spintrace.QuoteMerged
+			for _, h := range hits {
+				f.Sources = append(f.Sources, in.Sources[h.src].Rank)
+			}
+			out = append(out, f)
+			continue
+		}
+		h := hits[0]
+		s := in.Sources[h.src]
+		if srcQuotes[h.src] == nil {
+			srcQuotes[h.src] = quote.Find(s.Text.Src)
+		}
+		sq, ok := overlapping(srcQuotes[h.src], h.start, h.end)
+		if !ok || sq.Speaker == "" {
+			continue
+		}
+		f.Source = s.Rank
+		f.SourceSpeaker = sq.Speaker
+		sci := textnorm.NewCharIndex(s.Text.Src)
+		f.SourceSpan = &spintrace.Span{Start: sci.Char(sq.Start), End: sci.Char(sq.End)}
+		switch {
+		case q.Speaker == "":
+			f.Flag = spintrace.QuoteAttributionDropped
+		case !quote.SameSpeaker(q.Speaker, sq.Speaker):
+			f.Flag = spintrace.QuoteSpeakerChanged
+		default:
+			continue
+		}
+		out = append(out, f)
+	}
+	for _, a := range quote.Attributions(in.Text.Src) {
+		if !a.Dangling {
+			continue
+		}
+		out = append(out, spintrace.QuoteFinding{
+			Flag:    spintrace.QuoteDropped,
+			Article: spintrace.Span{Start: ci.Char(a.Start), End: ci.Char(a.End)},
+			Text:    in.Text.Src[a.Start:a.End],
+			Speaker: a.Speaker,
+		})
+	}
+	slices.SortFunc(out, func(a, b spintrace.QuoteFinding) int { return a.Article.Start - b.Article.Start })
+	return out
+}
+
+// quoteHits maps the words inside quotation q to the sources aligned to
+// them, the source supplying most words first.
+func quoteHits(in Input, q quote.Quote) []quoteHit {
+	byIdx := map[int]*quoteHit{}
+	toks := in.Text.Tokens
+	for si, s := range in.Sources {
+		for _, p := range s.Passages {
+			for _, op := range p.Ops {
+				if op.A < 0 || op.B < 0 || op.Kind == 'x' {
+					continue
+				}
+				t := toks[op.A]
+				if int(t.Start) < q.InnerStart || int(t.End) > q.InnerEnd {
+					continue
+				}
+				bt := s.Text.Tokens[op.B]
+				h, ok := byIdx[si]
+				if !ok {
+					h = &quoteHit{src: si, start: int(bt.Start), end: int(bt.End)}
+					byIdx[si] = h
+				}
+				h.start = min(h.start, int(bt.Start))
+				h.end = max(h.end, int(bt.End))
+				h.tokens++
+			}
+		}
+	}
+	hits := make([]quoteHit, 0, len(byIdx))
+	for _, h := range byIdx {
+		hits = append(hits, *h)
+	}
+	slices.SortFunc(hits, func(a, b quoteHit) int {
+		if a.tokens != b.tokens {
+			return b.tokens - a.tokens
+		}
+		return a.src - b.src
+	})
+	return hits
+}
+
+// overlapping returns the quotation of qs that overlaps [start, end) most.
+func overlapping(qs []quote.Quote, start, end int) (quote.Quote, bool) {
+	best, bestOv := quote.Quote{}, 0
+	for _, q := range qs {
+		ov := min(end, q.InnerEnd) - max(start, q.InnerStart)
+		if ov > bestOv {
+			best, bestOv = q, ov
+		}
+	}
+	return best, bestOv > 0
 }
