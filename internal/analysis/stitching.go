@@ -68,7 +68,7 @@ func reordered(s Source) bool {
 
 var (
 	// "two.assertive", "Moscow.The": a sentence end glued to the next word.
-	gluedRe = regexp.MustCompile(`\b\p{Ll}{2,}[.!?]["”’]?\p{L}{2,}\b`)
+	gluedRe = regexp.MustCompile(`\b\p{L}\p{Ll}+[.!?]["”’]?["“]?\p{L}{2,}\b`)
 	// "the the": a word doubled across a seam.
 	doubledRe = regexp.MustCompile(`(?i)\b(\p{L}+)\s+(\p{L}+)\b`)
 	// ". and then": a sentence starting in lower case, as after a cut.

@@ -37,10 +37,11 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 	}
 	var chosen []*candidate
 	var rest []*candidate
+	quoting := quotingSentences(art)
 	for _, c := range cands {
 		switch {
 		case len(c.passages) == 0:
-		case e.quoteOnly(art, c):
+		case e.quoteOnly(art, quoting, c):
 			res.SharedQuotes = append(res.SharedQuotes, sharedQuote(art, ci, c))
 		default:
 			rest = append(rest, c)
@@ -99,15 +100,27 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 }
 
 // quoteOnly reports whether a candidate's overlap with the article lies
-// (almost) only inside quotation marks: two outlets quoting one speaker.
-func (e *Engine) quoteOnly(art *textnorm.Text, c *candidate) bool {
+// only in sentences that quote someone (the quotation and its attribution):
+// two outlets quoting one speaker, not one copying the other.
+func (e *Engine) quoteOnly(art *textnorm.Text, quoting map[int32]bool, c *candidate) bool {
 	prose := 0
 	for _, t := range dedupTokens(c) {
-		if !art.Tokens[t].Is(textnorm.FlagQuote) {
+		if !quoting[art.Tokens[t].Sent] {
 			prose++
 		}
 	}
-	return prose < e.opts.MinSourceWords && prose*5 < len(c.covered)
+	return prose < e.opts.MinSourceWords && prose*4 < len(c.covered)
+}
+
+// quotingSentences marks the sentences that hold a quoted word.
+func quotingSentences(art *textnorm.Text) map[int32]bool {
+	m := map[int32]bool{}
+	for _, t := range art.Tokens {
+		if t.Is(textnorm.FlagQuote) {
+			m[t.Sent] = true
+		}
+	}
+	return m
 }
 
 func sharedQuote(art *textnorm.Text, ci *textnorm.CharIndex, c *candidate) spintrace.SharedQuote {

@@ -41,6 +41,32 @@ listeners viewers parliament congress delegates crowd audience press media him h
 // tellVerbs take a listener before their content.
 var tellVerbs = set(`told tells informed informs asked asks telling`)
 
+// nounVerbs are speech verbs that are more often nouns in a title-case
+// headline: United States Says ...
+var nounVerbs = set(`states claims notes remarks comments posts answers promises`)
+
+// headline reports whether the sentence toks[lo:hi] is a title-case
+// headline: no final stop, and most longer words capitalized. Speech verbs
+// are capitalized there too (Tillerson Says ...).
+func headline(toks []token, lo, hi int) bool {
+	if hi <= lo {
+		return false
+	}
+	if t := toks[hi-1]; t.isPunct(".") || t.isPunct("!") || t.isPunct("?") {
+		return false
+	}
+	long, caps := 0, 0
+	for _, t := range toks[lo:hi] {
+		if t.kind == tokWord && len(t.text) >= 4 {
+			long++
+			if !lowerInitial(t.text) {
+				caps++
+			}
+		}
+	}
+	return long >= 2 && caps*10 >= long*6
+}
+
 func lowerInitial(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
@@ -49,10 +75,14 @@ func lowerInitial(s string) bool {
 // clauses finds the speech-verb clauses of sentence si.
 func clauses(text string, toks []token, sents []sentence, si int) []clause {
 	lo, hi := sents[si].lo, sents[si].hi
+	title := headline(toks, lo, hi)
 	var out []clause
 	for k := lo; k < hi; k++ {
 		t := toks[k]
-		if t.kind != tokWord || !lowerInitial(t.text) {
+		if t.kind != tokWord {
+			continue
+		}
+		if !lowerInitial(t.text) && t.low != "according" && (!title || !speechVerbs[t.low] || nounVerbs[t.low]) {
 			continue
 		}
 		c := clause{sent: si, verb: k, verbEnd: k + 1, verbLow: t.low, kind: kindSaid}
@@ -114,7 +144,7 @@ func (c *clause) find(toks []token, lo, hi int) bool {
 		return c.subject(toks, lo, hi)
 	}
 	j := k - 1
-	for j >= lo {
+	for j >= lo && k-j <= 8 {
 		t := toks[j]
 		switch {
 		case t.kind == tokWord && leftSkip[t.low]:
@@ -136,6 +166,8 @@ func (c *clause) find(toks []token, lo, hi int) bool {
 	switch {
 	case t.kind == tokWord && passives[t.low]:
 		return false
+	case possessive(t) && j == k-1:
+		return false // Trump's claims: a noun, not a verb
 	case t.kind == tokWord && pronouns[t.low]:
 		c.pronoun = true
 		c.spStart, c.spEnd = t.start, t.end
@@ -230,11 +262,25 @@ func (c *clause) subject(toks []token, lo, hi int) bool {
 }
 
 // isDangling reports whether the clause reads as an attribution whose
-// quotation was removed: after the verb (and the listener of "told") come
-// only adverbials such as "in a note on Twitter" or "on Thursday", with no
-// reported clause and no quotation.
-func isDangling(toks []token, c clause, hi int) bool {
+// quotation was removed: no reported content before it, and after the verb
+// (and the listener of "told") only adverbials such as "in a note on
+// Twitter" or "on Thursday", with no reported clause and no quotation.
+func isDangling(toks []token, c clause, lo, hi int) bool {
 	if c.kind == kindAccording || c.kind == kindInverted {
+		return false
+	}
+	// Reported content before the attribution: "The talks failed, Lavrov
+	// said on Thursday.", "..., Russian charge d'affaires Petr Iliichev said".
+	comma, words := false, 0
+	for k := max(lo, c.first-40); k < c.first; k++ {
+		if toks[k].kind == tokWord {
+			words++
+		}
+		if c.first-k <= 12 && (toks[k].isPunct(",") || toks[k].isPunct("—") || toks[k].isPunct("–")) {
+			comma = true
+		}
+	}
+	if comma && words >= 3 {
 		return false
 	}
 	i := c.verbEnd
@@ -248,6 +294,9 @@ func isDangling(toks []token, c clause, hi int) bool {
 	end := hi
 	for end > i && toks[end-1].kind == tokPunct && (toks[end-1].low == "." || toks[end-1].low == "!" || toks[end-1].low == ":" || toks[end-1].low == "?") {
 		end--
+	}
+	if end-i > 30 {
+		return false // too long to be adverbials only
 	}
 	for pos := i; pos < end; {
 		t := toks[pos]

@@ -20,3 +20,28 @@ func TestDump(t *testing.T) {
 		fmt.Printf("A %q speaker=%q dangling=%v\n", text[a.Start:a.End], a.Speaker, a.Dangling)
 	}
 }
+
+func TestDumpStats(t *testing.T) {
+	dir := os.Getenv("QUOTE_DIR")
+	if dir == "" {
+		t.Skip()
+	}
+	ents, _ := os.ReadDir(dir)
+	via := map[string]int{}
+	nq, na, nd := 0, 0, 0
+	for _, e := range ents {
+		b, _ := os.ReadFile(dir + "/" + e.Name())
+		for _, q := range Find(string(b)) {
+			via[q.Via]++
+			nq++
+		}
+		for _, a := range Attributions(string(b)) {
+			na++
+			if a.Dangling {
+				nd++
+				fmt.Printf("D %s %q\n", e.Name(), string(b)[a.Start:a.End])
+			}
+		}
+	}
+	fmt.Println(nq, via, na, nd)
+}

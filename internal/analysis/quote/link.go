@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,23 +35,21 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 	}
 	q.Partial = partial(text, toks, lo, hi, k, s)
 	cs := cl[si]
+	// Clauses are ordered by verb; idx is the first one after the quotation.
+	idx := sort.Search(len(cs), func(i int) bool { return cs[i].verb > k })
 	pick := -1
 	via := ""
 	// 1. An attribution right after the quotation: "...," Lavrov said.
-	for i, c := range cs {
-		if c.first > k && c.verb < nextQ && !c.beforeOnly && onlyPunct(toks, k+1, c.first) {
+	for i := idx; i < len(cs) && cs[i].verb < nextQ && cs[i].verb-k <= 2*maxPhrase+8; i++ {
+		if c := cs[i]; c.first > k && !c.beforeOnly && onlyPunct(toks, k+1, c.first) {
 			pick, via = i, "said-after"
 			break
 		}
 	}
 	// 2. An attribution right before it: Lavrov said: "...".
-	if pick < 0 {
-		for i := len(cs) - 1; i >= 0; i-- {
-			c := cs[i]
-			if c.last < k && c.last > prevQ && allGap(toks, c.last+1, k) {
-				pick, via = i, "said-before"
-				break
-			}
+	for i := idx - 1; pick < 0 && i >= 0 && k-cs[i].verb <= 2*maxPhrase+8; i-- {
+		if c := cs[i]; c.last < k && c.last > prevQ && allGap(toks, c.last+1, k) {
+			pick, via = i, "said-before"
 		}
 	}
 	// 3. The colon form: Russia: 'Too Early Yet'.
@@ -63,16 +62,12 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 		}
 	}
 	// 4. Any other attribution in the sentence, the nearest before first.
-	if pick < 0 {
-		for i := len(cs) - 1; i >= 0 && pick < 0; i-- {
-			if cs[i].verb < k {
-				pick, via = i, "said-before"
-			}
-		}
-		for i := range cs {
-			if pick < 0 && cs[i].verb > k && !cs[i].beforeOnly {
-				pick, via = i, "said-after"
-			}
+	if pick < 0 && idx > 0 {
+		pick, via = idx-1, "said-before"
+	}
+	for i := idx; pick < 0 && i < len(cs) && i < idx+10; i++ {
+		if !cs[i].beforeOnly {
+			pick, via = i, "said-after"
 		}
 	}
 	if pick >= 0 {
@@ -97,14 +92,12 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 			return q
 		}
 	}
-	if si+1 < len(sents) && sents[si+1].para == sents[si].para {
-		for i := range cl[si+1] {
-			c := &cl[si+1][i]
-			if c.dangling && c.first == sents[si+1].lo && c.speaker != "" {
-				c.used = true
-				q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Via = c.speaker, c.spStart, c.spEnd, "adjacent"
-				return q
-			}
+	if si+1 < len(sents) && sents[si+1].para == sents[si].para && len(cl[si+1]) > 0 {
+		// Clauses are ordered by verb, so one that opens the sentence is first.
+		if c := &cl[si+1][0]; c.dangling && c.first == sents[si+1].lo && c.speaker != "" {
+			c.used = true
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Via = c.speaker, c.spStart, c.spEnd, "adjacent"
+			return q
 		}
 	}
 	return q

@@ -79,7 +79,7 @@ func analyze(text string) analysis {
 		cl[si] = clauses(text, toks, sents, si)
 		for i := range cl[si] {
 			c := &cl[si][i]
-			c.dangling = isDangling(toks, *c, sents[si].hi)
+			c.dangling = isDangling(toks, *c, sents[si].lo, sents[si].hi)
 			if !c.pronoun {
 				c.speaker = text[c.spStart:c.spEnd]
 			}
@@ -87,6 +87,15 @@ func analyze(text string) analysis {
 	}
 	resolvePronouns(text, toks, sents, cl)
 
+	// nextQuote[i] is the index of the first quotation token at or after i.
+	nextQuote := make([]int, len(toks)+1)
+	nextQuote[len(toks)] = len(toks)
+	for i := len(toks) - 1; i >= 0; i-- {
+		nextQuote[i] = nextQuote[i+1]
+		if toks[i].kind == tokQuote {
+			nextQuote[i] = i
+		}
+	}
 	var a analysis
 	for si, s := range sents {
 		for k := s.lo; k < s.hi; k++ {
@@ -101,18 +110,11 @@ func analyze(text string) analysis {
 			if c.used || c.beforeOnly || c.participle || c.speaker == "" {
 				continue
 			}
-			end := toks[s.hi-1].end
-			for k := c.last + 1; k < s.hi; k++ {
-				if toks[k].kind == tokQuote {
-					end = toks[k-1].end
-					break
-				}
+			e := min(s.hi, nextQuote[c.last+1])
+			for e-1 > c.last && toks[e-1].kind == tokPunct && strings.Contains(".!?:;,-—", toks[e-1].low) {
+				e--
 			}
-			if t := toks[s.hi-1]; t.kind == tokPunct && (t.low == "." || t.low == "!" || t.low == "?") && s.hi-2 >= c.last {
-				if end == t.end {
-					end = toks[s.hi-2].end
-				}
-			}
+			end := toks[e-1].end
 			start := min(toks[c.first].start, c.spStart, toks[c.verb].start)
 			a.attrs = append(a.attrs, Attribution{
 				Speaker: c.speaker, Start: start, End: max(end, start),
@@ -133,12 +135,12 @@ func resolvePronouns(text string, toks []token, sents []sentence, cl [][]clause)
 			if !c.pronoun {
 				continue
 			}
-			for j := i - 1; j >= 0 && c.speaker == ""; j-- {
-				c.speaker = cl[si][j].speaker
+			for j := i - 1; j >= 0 && j >= i-10 && c.speaker == ""; j-- {
+				c.speaker = personal(cl[si][j].speaker)
 			}
 			for p := si - 1; p >= 0 && p >= si-3 && c.speaker == ""; p-- {
-				for j := len(cl[p]) - 1; j >= 0 && c.speaker == ""; j-- {
-					c.speaker = cl[p][j].speaker
+				for j := len(cl[p]) - 1; j >= 0 && j >= len(cl[p])-10 && c.speaker == ""; j-- {
+					c.speaker = personal(cl[p][j].speaker)
 				}
 				if c.speaker == "" {
 					c.speaker = subjectName(text, toks, sents[p])
@@ -146,6 +148,17 @@ func resolvePronouns(text string, toks []token, sents []sentence, cl [][]clause)
 			}
 		}
 	}
+}
+
+// personal returns speaker when "he" or "she" can refer to it, "" for an
+// institution (the Kremlin, Russian Federation, the ministry).
+func personal(speaker string) string {
+	i := strings.LastIndexByte(speaker, ' ')
+	last := strings.ToLower(speaker[i+1:])
+	if orgTails[bare(last)] || bodyWords[bare(last)] && !titleWords[bare(last)] {
+		return ""
+	}
+	return speaker
 }
 
 // subjectName is the name that opens a sentence (after a leading
@@ -160,5 +173,5 @@ func subjectName(text string, toks []token, s sentence) string {
 	if r := []rune(name); len(r) == 0 || !unicode.IsUpper(r[0]) || dets[strings.ToLower(first)] {
 		return ""
 	}
-	return name
+	return personal(name)
 }

@@ -43,9 +43,14 @@ func head(toks []token, s, e int) bool {
 	return nameish(t) || titleWords[b] || bodyWords[b]
 }
 
+// maxPhrase bounds a speaker phrase, in tokens, so that long runs of
+// capitalized words cost linear time.
+const maxPhrase = 12
+
 // leftPhrase returns the speaker phrase ending at token k (exclusive),
 // scanning no further left than lo, as token indices [s, e).
 func leftPhrase(toks []token, lo, k int) (int, int, bool) {
+	lo = max(lo, k-maxPhrase)
 	j := k - 1
 	for ; j >= lo; j-- {
 		t := toks[j]
@@ -77,6 +82,7 @@ func leftPhrase(toks []token, lo, k int) (int, int, bool) {
 // rightPhrase returns the speaker phrase starting at token k, scanning no
 // further right than hi.
 func rightPhrase(toks []token, k, hi int) (int, int, bool) {
+	hi = min(hi, k+maxPhrase)
 	j := k
 	if j < hi && toks[j].kind == tokWord && dets[toks[j].low] {
 		j++

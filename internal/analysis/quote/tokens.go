@@ -29,11 +29,12 @@ func (t token) cap() bool {
 	if t.kind != tokWord {
 		return false
 	}
-	for _, part := range strings.Split(t.text, "-") {
-		r, _ := utf8.DecodeRuneInString(part)
-		if unicode.IsUpper(r) {
+	start := true
+	for _, r := range t.text {
+		if start && unicode.IsUpper(r) {
 			return true
 		}
+		start = r == '-'
 	}
 	return false
 }

@@ -22,7 +22,11 @@ conceded concedes confirmed confirms contended contends cautioned cautions recal
 recalls suggested suggests urged urges vowed vows reiterated reiterates informed
 informs quipped joked complained complains charged countered counters maintained
 maintains predicted predicts concluded concludes affirmed affirms disclosed
-revealed reveals alleged alleges posted announced wrote`)
+revealed reveals alleged alleges posted answered answers retorted testified testifies
+demanded demands boasted boasts promised promises lamented laments underlined underlines
+underscored underscores indicated indicates opined opines echoed echoes interjected
+wondered agreed agrees objected objects protested protests recounted recounts
+explained clarified clarifies elaborated elaborates whispered shouted yelled`)
 
 // beforeOnlyVerbs introduce a partial quotation but are too ambiguous to
 // count as attributions on their own: called the strike "an act of
@@ -80,7 +84,8 @@ recently previously`)
 var leftSkip = set(`has have had also then later earlier previously reportedly recently
 again separately once subsequently further yesterday today tonight would will
 had already publicly privately repeatedly quickly flatly firmly bluntly simply
-just only angrily openly directly officially himself herself`)
+just only angrily openly directly officially himself herself
+does did do not never`)
 
 // timePreps introduce a time adverbial before a weekday: on Thursday.
 var timePreps = set(`on last this late early earlier later next`)
@@ -97,7 +102,7 @@ var dets = set(`the a an`)
 
 // ppPreps introduce the adverbials left after a speech verb whose quotation
 // was removed: in a statement, on Twitter, in a note.
-var ppPreps = set(`in on at via during through with from by after before to for over
+var ppPreps = set(`in on at via during through with from by after before over
 under late early earlier later yesterday today tonight also again this last`)
 
 // reportWords start or mark reported speech after a verb.

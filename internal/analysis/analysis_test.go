@@ -1,0 +1,141 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/spintrace/spintrace"
+	"github.com/spintrace/spintrace/internal/textnorm"
+)
+
+func TestJoins(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // kind:text
+	}{
+		{"Trump and Putin are two.assertive personalities.", []string{"glued:two.assertive"}},
+		{"He left the the building.", []string{"doubled:the the"}},
+		{"The talks ended. said the minister, who left.", []string{"cut:. said"}},
+		{`They met on Monday."We agree," she said.`, []string{`glued:Monday."We`}},
+		// not artifacts
+		{"U.S. officials met at 3 p.m. on Friday. Visit example.com today.", nil},
+		{"Growth was 3.5 percent. He had had enough. That that is so.", nil},
+		{"Mr. and Mrs. Smith arrived.", nil},
+	}
+	for _, c := range cases {
+		ci := textnorm.NewCharIndex(c.text)
+		var got []string
+		for _, j := range joins(c.text, ci) {
+			got = append(got, j.Kind+":"+j.Text)
+			if string([]rune(c.text)[j.Article.Start:j.Article.End]) != j.Text {
+				t.Errorf("%q: span %v does not hold %q", c.text, j.Article, j.Text)
+			}
+		}
+		if d := cmp.Diff(c.want, got); d != "" {
+			t.Errorf("%q (-want +got):\n%s", c.text, d)
+		}
+	}
+}
+
+func day(d int) time.Time { return time.Date(2026, 4, d, 12, 0, 0, 0, time.UTC) }
+
+func TestTimeOrder(t *testing.T) {
+	srcs := []spintrace.Source{
+		{Rank: 1, Doc: spintrace.DocRef{Published: day(1)}},
+		{Rank: 2, Doc: spintrace.DocRef{}},
+		{Rank: 3, Doc: spintrace.DocRef{Published: day(9)}},
+	}
+	got := timeOrder(spintrace.Doc{Published: day(5)}, srcs)
+	if d := cmp.Diff([]int{3}, got.Newer); d != "" {
+		t.Errorf("newer (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff([]int{2}, got.Undated); d != "" {
+		t.Errorf("undated (-want +got):\n%s", d)
+	}
+	if got := timeOrder(spintrace.Doc{}, srcs); got.ArticleDateKnown || !strings.Contains(got.Note, "no date") {
+		t.Errorf("undated article: %+v", got)
+	}
+	// a source dated the same day is not newer
+	if got := timeOrder(spintrace.Doc{Published: day(5)}, []spintrace.Source{{Rank: 1, Doc: spintrace.DocRef{Published: day(5).Add(10 * time.Hour)}}}); len(got.Newer) != 0 {
+		t.Errorf("same-day source flagged newer: %+v", got)
+	}
+}
+
+func TestMarkedNames(t *testing.T) {
+	m := markedNames("The Russian Federation and the USA met. Russian Federation officials said.\nRUSSIAN FEDERATION HEADLINE")
+	if m.total != 3 || m.counts["Russian Federation"] != 2 || m.counts["USA"] != 1 {
+		t.Errorf("got %+v", m)
+	}
+	if m := markedNames("Russia and the U.S. met in the United States."); m.total != 0 {
+		t.Errorf("plain names counted: %+v", m)
+	}
+}
+
+func TestRenames(t *testing.T) {
+	srcs := []spintrace.Source{{Substitutions: []spintrace.Substitution{
+		{From: "Russia", To: "Russian Federation", Kind: spintrace.SubstAlias},
+		{From: "Russia", To: "Russian Federation", Kind: spintrace.SubstAlias},
+		{From: "Xi Jinping", To: "Jinping", Kind: spintrace.SubstEntity},
+		{From: "big", To: "large", Kind: spintrace.SubstSynonym},
+	}}}
+	want := []spintrace.Rename{{From: "Russia", To: "Russian Federation", Count: 2}, {From: "Xi Jinping", To: "Jinping", Count: 1}}
+	if d := cmp.Diff(want, renames(srcs)); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}
+
+// verdictOf runs the verdict on a hand-made result over a text of n words.
+func verdictOf(text string, coverage float64, shares []float64, subs int) spintrace.Verdict {
+	n := textnorm.New(textnorm.Default())
+	tx := n.Normalize(text)
+	res := &spintrace.Result{Coverage: coverage, Article: spintrace.ArticleInfo{Words: len(tx.Tokens)}}
+	for i, sh := range shares {
+		s := spintrace.Source{Rank: i + 1, Share: sh, Passages: []spintrace.Passage{{Words: int(sh * float64(len(tx.Tokens)))}}}
+		if i == 0 {
+			for k := 0; k < subs; k++ {
+				s.Substitutions = append(s.Substitutions, spintrace.Substitution{From: "big", To: "large", Kind: spintrace.SubstSynonym})
+			}
+		}
+		res.Sources = append(res.Sources, s)
+	}
+	return verdict(Input{Text: tx}, res)
+}
+
+func TestVerdictClasses(t *testing.T) {
+	text := strings.Repeat("word ", 200)
+	cases := []struct {
+		name     string
+		coverage float64
+		shares   []float64
+		subs     int
+		class    string
+		spun     bool
+	}{
+		{"nothing found", 0, nil, 0, spintrace.ClassOriginal, false},
+		{"a borrowed sentence", 0.1, []float64{0.1}, 0, spintrace.ClassOriginal, false},
+		{"verbatim copy", 0.98, []float64{0.98}, 0, spintrace.ClassSyndicated, false},
+		{"lightly edited copy", 0.95, []float64{0.95}, 2, spintrace.ClassSyndicated, false},
+		{"spun copy", 0.95, []float64{0.95}, 20, spintrace.ClassSpun, true},
+		{"stitched", 0.9, []float64{0.5, 0.4}, 0, spintrace.ClassStitched, false},
+		{"stitched and spun", 0.9, []float64{0.5, 0.4}, 20, spintrace.ClassStitched, true},
+		{"many small sources", 0.24, []float64{0.08, 0.08, 0.08}, 0, spintrace.ClassStitched, false},
+		{"one main source and a crumb", 0.9, []float64{0.88, 0.02}, 0, spintrace.ClassSyndicated, false},
+	}
+	for _, c := range cases {
+		v := verdictOf(text, c.coverage, c.shares, c.subs)
+		if v.Class != c.class || v.Spun != c.spun {
+			t.Errorf("%s: got %s (spun %v), want %s (spun %v); evidence %q", c.name, v.Class, v.Spun, c.class, c.spun, v.Evidence)
+		}
+		if v.Confidence <= 0 || v.Confidence > 0.99 || len(v.Evidence) == 0 {
+			t.Errorf("%s: confidence %.2f, evidence %q", c.name, v.Confidence, v.Evidence)
+		}
+	}
+	// marked names make a copy spun without measured swaps
+	v := verdictOf("The Russian Federation said. The Russian Federation warned. The Russian Federation left. "+text, 0.95, []float64{0.95}, 0)
+	if !v.Spun || v.Class != spintrace.ClassSpun {
+		t.Errorf("marked names: got %+v", v)
+	}
+}

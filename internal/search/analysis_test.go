@@ -1,0 +1,124 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/spintrace/spintrace"
+)
+
+// A source with attributed quotes, written for these tests.
+var quoted = []string{
+	"Foreign ministers from both countries met in Geneva on Tuesday to discuss the stalled grain corridor agreement.",
+	`"We will not accept new conditions on shipping routes," Foreign Minister Anna Berg said after the meeting.`,
+	"The talks lasted four hours and ended without a joint statement, according to diplomats familiar with the schedule.",
+	`Trade Minister Luis Ortega said the corridor could reopen within weeks. "The ships are ready and the crews are waiting," he said.`,
+	"Both delegations agreed to meet again in early May, officials said.",
+}
+
+func traceOne(t *testing.T, e *Engine, d spintrace.Doc) *spintrace.Result {
+	t.Helper()
+	res, err := e.Trace(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func flags(res *spintrace.Result) map[string]spintrace.QuoteFinding {
+	m := map[string]spintrace.QuoteFinding{}
+	for _, q := range res.Quotes {
+		m[q.Flag] = q
+	}
+	return m
+}
+
+func TestQuoteSpeakerChanged(t *testing.T) {
+	e := newIndexed(t, doc("geneva", 1, quoted...))
+	art := strings.Join(quoted, " ")
+	art = strings.Replace(art, "Foreign Minister Anna Berg said", "Trade Minister Luis Ortega said", 1)
+	res := traceOne(t, e, spintrace.Doc{Text: art})
+	f, ok := flags(res)[spintrace.QuoteSpeakerChanged]
+	if !ok {
+		t.Fatalf("no speaker change flagged; quotes %+v", res.Quotes)
+	}
+	if !strings.Contains(f.SourceSpeaker, "Berg") || !strings.Contains(f.Speaker, "Ortega") {
+		t.Errorf("speakers %q -> %q", f.SourceSpeaker, f.Speaker)
+	}
+	if len(res.Quotes) != 1 {
+		t.Errorf("want only the changed quote flagged, got %+v", res.Quotes)
+	}
+}
+
+func TestQuoteAttributionDropped(t *testing.T) {
+	e := newIndexed(t, doc("geneva", 1, quoted...))
+	art := strings.Join(quoted, " ")
+	art = strings.Replace(art, `," Foreign Minister Anna Berg said after the meeting.`, `."`, 1)
+	res := traceOne(t, e, spintrace.Doc{Text: art})
+	if _, ok := flags(res)[spintrace.QuoteAttributionDropped]; !ok {
+		t.Fatalf("no dropped attribution flagged; quotes %+v", res.Quotes)
+	}
+}
+
+func TestQuoteDropped(t *testing.T) {
+	e := newIndexed(t, doc("geneva", 1, quoted...))
+	art := strings.Join(quoted, " ")
+	art = strings.Replace(art, `"We will not accept new conditions on shipping routes," Foreign Minister Anna Berg said after the meeting.`,
+		`Foreign Minister Anna Berg said in a statement.`, 1)
+	res := traceOne(t, e, spintrace.Doc{Text: art})
+	if _, ok := flags(res)[spintrace.QuoteDropped]; !ok {
+		t.Fatalf("no dropped quote flagged; quotes %+v", res.Quotes)
+	}
+}
+
+func TestSharedQuotationIsNotASource(t *testing.T) {
+	// Two outlets quote the same speaker in their own words.
+	other := []string{
+		"Negotiators in Switzerland failed to reach a deal on grain exports this week.",
+		`"We will not accept new conditions on shipping routes," Foreign Minister Anna Berg said after the meeting.`,
+		"Her counterpart left the venue without speaking to journalists waiting outside.",
+	}
+	e := newIndexed(t, doc("geneva", 1, other...))
+	art := "Grain exporters are worried about the summer harvest as prices climb. " +
+		`"We will not accept new conditions on shipping routes," Foreign Minister Anna Berg said after the meeting. ` +
+		"Farmers in the south have begun storing wheat in temporary silos."
+	res := traceOne(t, e, spintrace.Doc{Text: art})
+	if len(res.Sources) != 0 {
+		t.Errorf("a shared quotation made a source: %+v", res.Sources[0].Doc)
+	}
+	if len(res.SharedQuotes) != 1 {
+		t.Fatalf("want one shared quotation, got %+v", res.SharedQuotes)
+	}
+	if res.Verdict.Class != spintrace.ClassOriginal {
+		t.Errorf("verdict %s, want original", res.Verdict.Class)
+	}
+}
+
+func TestTitleCheck(t *testing.T) {
+	port := doc("port", 1, srcPort...)
+	port.Title = "Port Calder dock strike ends after eleven days"
+	flood := doc("flood", 2, srcFlood...)
+	flood.Title = "Varna River floods Eastfield districts"
+	e := newIndexed(t, port, flood)
+
+	// title from the flood story, body from the port story
+	res := traceOne(t, e, spintrace.Doc{Title: "Varna River floods Eastfield districts", Text: strings.Join(srcPort, " ")})
+	tc := res.Title
+	if tc.SupportedByBody || !tc.Mismatch || tc.From == nil || tc.From.Title != flood.Title || tc.FromSource != 0 {
+		t.Errorf("mismatched title: %+v", tc)
+	}
+	// a title the body supports
+	res = traceOne(t, e, spintrace.Doc{Title: "Dock workers return to Port Calder cargo terminals", Text: strings.Join(srcPort, " ")})
+	if !res.Title.SupportedByBody || res.Title.Mismatch {
+		t.Errorf("supported title: %+v", res.Title)
+	}
+}
+
+func TestTimeOrderNewerSource(t *testing.T) {
+	e := newIndexed(t, doc("port", 20, srcPort...))
+	res := traceOne(t, e, spintrace.Doc{Text: strings.Join(srcPort, " "), Published: doc("", 5).Published, Origin: "copy"})
+	if len(res.TimeOrder.Newer) != 1 {
+		t.Errorf("source dated after the article not flagged: %+v", res.TimeOrder)
+	}
+}
