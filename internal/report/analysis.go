@@ -66,7 +66,7 @@ func changes(b *strings.Builder, p painter, r *spintrace.Result) {
 	if len(st.Joins) > 0 {
 		fmt.Fprintf(b, "\n%s\n", p.bold("JOIN ARTIFACTS"))
 		for _, j := range st.Joins {
-			fmt.Fprintf(b, "  %-8s %s  %s\n", j.Kind, quote(j.Text), p.dim(fmt.Sprintf("article %d-%d", j.Article.Start, j.Article.End)))
+			fmt.Fprintf(b, "  %-8s %s  %s\n", j.Kind, quote(strings.ReplaceAll(j.Text, "\n", "⏎")), p.dim(fmt.Sprintf("article %d-%d", j.Article.Start, j.Article.End)))
 		}
 	}
 	t := r.Title
