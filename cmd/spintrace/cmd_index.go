@@ -81,6 +81,14 @@ type indexSummary struct {
 
 const maxFailuresShown = 10
 
+// badInputSkips are skip reasons that mean a whole input file was unusable;
+// they count as failures (named, exit status 1). Other skips (a WARC's
+// non-HTML records, a page without main text) are expected and counted.
+var badInputSkips = map[string]bool{"binary file": true, "empty text": true, "empty file": true, "empty feed": true, "no documents": true}
+
+// indexItemHook, when set (tests only), sees every input item's number.
+var indexItemHook func(n int)
+
 func runIndex(ctx context.Context, o indexOptions, paths []string, stdout, stderr io.Writer) error {
 	location := resolveDB(o.db)
 	files, total, err := ingest.Measure(paths)
@@ -98,7 +106,12 @@ func runIndex(ctx context.Context, o indexOptions, paths []string, stdout, stder
 	sum := indexSummary{Version: 1, DB: location, Skipped: map[string]int{}, Failures: []string{}}
 	start := time.Now()
 	o.ingest.Workers = o.workers
+	items := 0
 	walkErr := ingest.Walk(ctx, paths, o.ingest, func(it ingest.Item) error {
+		items++
+		if indexItemHook != nil {
+			indexItemHook(items)
+		}
 		prog.add(it.Bytes)
 		sum.Bytes += it.Bytes
 		switch {
@@ -108,6 +121,15 @@ func runIndex(ctx context.Context, o indexOptions, paths []string, stdout, stder
 				sum.Failures = append(sum.Failures, it.Err.Error())
 			}
 			prog.warn(it.Err.Error())
+			return nil
+		case badInputSkips[it.Skip]:
+			// a file with nothing to index is bad input: name it
+			sum.Failed++
+			msg := fmt.Sprintf("%s: %s", it.Input, it.Skip)
+			if len(sum.Failures) < maxFailuresShown {
+				sum.Failures = append(sum.Failures, msg)
+			}
+			prog.warn(msg)
 			return nil
 		case it.Skip != "":
 			sum.Skipped[it.Skip]++

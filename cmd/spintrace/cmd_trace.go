@@ -110,7 +110,7 @@ func readArticles(ctx context.Context, path, format string) ([]spintrace.Doc, er
 			}
 		case it.Skip != "":
 			if firstErr == nil {
-				firstErr = fmt.Errorf("%s: %s: %w", path, it.Skip, spintrace.ErrBadInput)
+				firstErr = fmt.Errorf("%s: %s (%w)", it.Input, it.Skip, spintrace.ErrBadInput)
 			}
 		default:
 			docs = append(docs, it.Doc)
@@ -124,7 +124,7 @@ func readArticles(ctx context.Context, path, format string) ([]spintrace.Doc, er
 		if firstErr != nil {
 			return nil, firstErr
 		}
-		return nil, fmt.Errorf("%s: no article text found: %w", path, spintrace.ErrBadInput)
+		return nil, fmt.Errorf("%s: no article text found (%w)", path, spintrace.ErrBadInput)
 	}
 	return docs, nil
 }

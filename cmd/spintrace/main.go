@@ -35,11 +35,12 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	root := newRoot()
 	err := root.ExecuteContext(ctx)
+	interrupted := ctx.Err() != nil
 	stop()
-	os.Exit(exitCode(ctx, err))
+	os.Exit(exitCode(interrupted, err))
 }
 
-func exitCode(ctx context.Context, err error) int {
+func exitCode(interrupted bool, err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -49,7 +50,7 @@ func exitCode(ctx context.Context, err error) int {
 	case errors.As(err, &u):
 		fmt.Fprintln(os.Stderr, "run 'spintrace --help' for usage")
 		return exitUsage
-	case ctx.Err() != nil:
+	case interrupted:
 		return exitInterrupted
 	}
 	return exitFailure
@@ -75,7 +76,7 @@ Exit codes: 0 ok, 1 bad input / not found / failure, 2 usage error.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newIndexCmd(), newTraceCmd(), newDemoCmd())
+	root.AddCommand(newIndexCmd(), newTraceCmd(), newDemoCmd(), newLexiconCmd(), newServeCmd(), newBenchCmd(), newWorkerCmd())
 	return root
 }
 
