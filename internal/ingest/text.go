@@ -153,7 +153,8 @@ func splitHeadline(text string) (title, body string) {
 	if first == "" || utf8.RuneCountInString(first) > 200 || strings.TrimSpace(rest) == "" {
 		return "", text
 	}
-	if strings.HasSuffix(first, ".") && !strings.HasSuffix(first, "..") {
+	end := strings.TrimRight(first, "\"”’') ")
+	if strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "..") || strings.Contains(first, ". ") {
 		return "", text // a sentence, not a headline
 	}
 	return first, rest

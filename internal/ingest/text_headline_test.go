@@ -10,6 +10,8 @@ func TestSplitHeadline(t *testing.T) {
 		{"One paragraph only, no headline", "", "One paragraph only, no headline"},
 		{"Headline\nstraight into text without a blank line.", "", "Headline\nstraight into text without a blank line."},
 		{"Headline only\n\n", "", "Headline only\n\n"},
+		{"\"We will win,\" she said.\n\nMore text.", "", "\"We will win,\" she said.\n\nMore text."},
+		{"He came. She left\n\nMore text.", "", "He came. She left\n\nMore text."},
 	} {
 		title, body := splitHeadline(c.in)
 		if title != c.title || body != c.body {

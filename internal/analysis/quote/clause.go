@@ -39,7 +39,7 @@ var objectWords = set(`reporters journalists lawmakers senators students support
 listeners viewers parliament congress delegates crowd audience press media him her them us me`)
 
 // tellVerbs take a listener before their content.
-var tellVerbs = set(`told tells informed informs asked asks telling`)
+var tellVerbs = set(`told tells tell informed informs asked asks ask telling`)
 
 // nounVerbs are speech verbs that are more often nouns in a title-case
 // headline: United States Says ...
@@ -65,6 +65,38 @@ func headline(toks []token, lo, hi int) bool {
 		}
 	}
 	return long >= 2 && caps*10 >= long*6
+}
+
+// verbFollows reports whether what follows token k-1 reads as the content
+// of a speech verb rather than the rest of a noun phrase: that, a colon or
+// comma, a quotation, or a clause opening with a determiner or pronoun.
+func verbFollows(toks []token, k, hi int) bool {
+	if k >= hi {
+		return false
+	}
+	t := toks[k]
+	return t.kind == tokQuote || t.isPunct(":") || t.isPunct(",") || t.low == "that" || dets[t.low] || reportWords[t.low]
+}
+
+// phraseEnds reports whether an inverted speaker phrase ending at token e
+// ends its clause (", says Tillerson." or ", says Tillerson after ..."),
+// rather than being the subject of reported speech (", says US-Russia
+// relations ...").
+func phraseEnds(toks []token, e, hi int) bool {
+	if e >= hi {
+		return true
+	}
+	t := toks[e]
+	return t.kind == tokPunct || ppPreps[t.low] || timeWords[t.low]
+}
+
+func hasPossessive(toks []token, s, e int) bool {
+	for _, t := range toks[s:e] {
+		if possessive(t) {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerInitial(s string) bool {
@@ -99,6 +131,10 @@ func clauses(text string, toks []token, sents []sentence, si int) []clause {
 			continue
 		case (t.low == "pointed" || t.low == "points") && k+1 < hi && toks[k+1].low == "out":
 			c.verbEnd = k + 2
+		case baseVerbs[t.low] && !(k-1 >= lo && modals[toks[k-1].low]):
+			continue // a claim, the note
+		case nounVerbs[t.low] && !verbFollows(toks, k+1, hi):
+			continue // member states, Conservative promises on tax
 		case speechVerbs[t.low]:
 		case beforeOnlyVerbs[t.low]:
 			c.beforeOnly = true
@@ -107,7 +143,7 @@ func clauses(text string, toks []token, sents []sentence, si int) []clause {
 		default:
 			continue
 		}
-		if c.find(toks, lo, hi) {
+		if c.find(toks, lo, hi, out) {
 			out = append(out, c)
 		}
 	}
@@ -124,20 +160,35 @@ func (c *clause) setSpeaker(toks []token, s, e int) {
 // verb directly follows a quotation ("...," said Lavrov), before it
 // otherwise (Lavrov said; Peskov, Putin's spokesman, said), or the subject
 // of the sentence for participles and coordinated verbs.
-func (c *clause) find(toks []token, lo, hi int) bool {
+func (c *clause) find(toks []token, lo, hi int, earlier []clause) bool {
 	k := c.verb
 	p := k - 1
 	for p >= lo && toks[p].isPunct(",") {
 		p--
 	}
-	if p >= lo && toks[p].kind == tokQuote && !c.beforeOnly {
-		c.quoteBeforeVerb = true
-		if s, e, ok := rightPhrase(toks, c.verbEnd, hi); ok {
+	afterQuote := p >= lo && toks[p].kind == tokQuote
+	afterComma := p >= lo && p < k-1 && !c.participle && !tellVerbs[c.verbLow] // "..., says Tillerson"
+	if (afterQuote || afterComma) && !c.beforeOnly {
+		c.quoteBeforeVerb = afterQuote
+		if s, e, ok := rightPhrase(toks, c.verbEnd, hi); ok && (afterQuote || phraseEnds(toks, e, hi)) {
 			c.kind = kindInverted
+			if ds, de, ok := describedName(toks, e, hi); ok && afterQuote {
+				s, e = ds, de // said DZ bank economist Bernd Weidensteiner
+			}
 			c.setSpeaker(toks, s, e)
 			c.first, c.last = k, e-1
 			c.speakerFromRight = true
 			return true
+		}
+		if afterQuote {
+			// said 20-year-old politics student Nick Vaughan
+			if s, e, ok := describedName(toks, c.verbEnd, hi); ok {
+				c.kind = kindInverted
+				c.spStart, c.spEnd = toks[s].start, toks[e-1].end
+				c.first, c.last = k, e-1
+				c.speakerFromRight = true
+				return true
+			}
 		}
 	}
 	if c.participle {
@@ -149,6 +200,16 @@ func (c *clause) find(toks []token, lo, hi int) bool {
 		switch {
 		case t.kind == tokWord && leftSkip[t.low]:
 			j--
+			continue
+		case t.low == "to" && j-1 >= lo && (passives[toks[j-1].low] || intendWords[toks[j-1].low]):
+			// Kennedy is to tell; Lavrov is expected to say
+			j--
+			for j >= lo && intendWords[toks[j].low] {
+				j--
+			}
+			for j >= lo && passives[toks[j].low] {
+				j--
+			}
 			continue
 		case t.kind == tokWord && timeWords[t.low] && !lowerInitial(t.text) || timeWords[t.low] && j-1 >= lo && timePreps[toks[j-1].low]:
 			j--
@@ -180,15 +241,61 @@ func (c *clause) find(toks []token, lo, hi int) bool {
 			return true
 		}
 	}
-	if s, e, ok := leftPhrase(toks, lo, j+1); ok {
+	if s, e, ok := leftPhrase(toks, lo, j+1); ok && !(nounVerbs[c.verbLow] && hasPossessive(toks, s, e)) {
 		c.setSpeaker(toks, s, e)
 		c.first, c.last = s, k
 		return true
 	}
+	if j-1 >= lo && t.kind == tokWord && lowerInitial(t.text) && dets[toks[j-1].low] && !reportWords[t.low] && !ppPreps[t.low] && followsQuote(toks, lo, j-1) {
+		// the cardinal will ask: a determiner and a common noun
+		c.spStart, c.spEnd = toks[j-1].start, t.end
+		c.first, c.last = j-1, k
+		return true
+	}
 	if t.isPunct(",") || t.low == "and" || t.low == "but" {
+		// A coordinated verb shares the speaker of the clause before it:
+		// Rudd called the leaks "irritating" and said they should stop.
+		if n := len(earlier); n > 0 && k-earlier[n-1].verb <= 20 {
+			e := earlier[n-1]
+			c.spStart, c.spEnd, c.pronoun = e.spStart, e.spEnd, e.pronoun
+			c.first, c.last = k, c.verbEnd-1
+			c.subjectFallback = true
+			return true
+		}
 		return c.subject(toks, lo, hi)
 	}
 	return false
+}
+
+// followsQuote reports whether token i comes right after a quotation,
+// punctuation aside.
+func followsQuote(toks []token, lo, i int) bool {
+	for i--; i >= lo && toks[i].kind == tokPunct; i-- {
+	}
+	return i >= lo && toks[i].kind == tokQuote
+}
+
+// intendWords sit between a form of "be" and "to" before a verb.
+var intendWords = set(`expected going due set likely scheduled about`)
+
+// describedName finds a name after a few lower-case descriptors: "20-year-old
+// politics student Nick Vaughan", "campaigner Barry Lim".
+func describedName(toks []token, k, hi int) (int, int, bool) {
+	i := k
+	for ; i < hi && i-k < 5; i++ {
+		t := toks[i]
+		if t.kind != tokWord || !lowerInitial(t.text) && !unicode.IsDigit(runeAt(t.text, 0)) || ppPreps[t.low] || reportWords[t.low] {
+			break
+		}
+	}
+	e := i
+	for e < hi && e-i < 4 && nameish(toks[e]) {
+		e++
+	}
+	if e == i || i == k {
+		return 0, 0, false
+	}
+	return i, e, true
 }
 
 // appositive handles "Peskov, Putin's spokesman, said" and "Lavrov, who
@@ -203,12 +310,12 @@ func appositive(toks []token, lo, comma int) (int, int, bool) {
 		return 0, 0, false
 	}
 	seg := toks[c2+1 : comma]
-	role := seg[0].low == "who" || seg[0].low == "which"
+	role := seg[0].low == "who" || seg[0].low == "which" || seg[0].low == "of" || seg[0].low == "from"
 	if !role {
 		role = true
 		hasHead := false
 		for _, t := range seg {
-			b := bare(t.low)
+			b := t.b
 			if titleWords[b] || bodyWords[b] {
 				hasHead = true
 			}
@@ -266,11 +373,12 @@ func (c *clause) subject(toks []token, lo, hi int) bool {
 // (and the listener of "told") only adverbials such as "in a note on
 // Twitter" or "on Thursday", with no reported clause and no quotation.
 func isDangling(toks []token, c clause, lo, hi int) bool {
-	if c.kind == kindAccording || c.kind == kindInverted {
+	if c.kind == kindAccording || c.kind == kindInverted || weakVerbs[c.verbLow] || c.participle {
 		return false
 	}
 	// Reported content before the attribution: "The talks failed, Lavrov
-	// said on Thursday.", "..., Russian charge d'affaires Petr Iliichev said".
+	// said on Thursday.", "..., Russian charge d'affaires Petr Iliichev
+	// said", "The issue will be debated next Monday he insisted".
 	comma, words := false, 0
 	for k := max(lo, c.first-40); k < c.first; k++ {
 		if toks[k].kind == tokWord {
@@ -280,10 +388,16 @@ func isDangling(toks []token, c clause, lo, hi int) bool {
 			comma = true
 		}
 	}
-	if comma && words >= 3 {
+	if comma && words >= 2 || words >= 5 {
 		return false
 	}
+	if t := toks[hi-1]; !(t.isPunct(".") || t.isPunct("!") || t.isPunct(":") || t.isPunct("?")) {
+		return false // a headline: FAO warns on impact of subsidies
+	}
 	i := c.verbEnd
+	if (c.verbLow == "commented" || c.verbLow == "comments") && i < hi && toks[i].low == "on" {
+		return false // commented on the reports: the content is named
+	}
 	if tellVerbs[c.verbLow] && i < hi {
 		if _, e, ok := rightPhrase(toks, i, hi); ok {
 			i = e

@@ -39,9 +39,13 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 	idx := sort.Search(len(cs), func(i int) bool { return cs[i].verb > k })
 	pick := -1
 	via := ""
-	// 1. An attribution right after the quotation: "...," Lavrov said.
+	// 1. An attribution right after the quotation: "...," Lavrov said. A
+	// clause that opens the next quotation ("..." A spokesman said: "...")
+	// is not taken when this one ends its own sentence.
+	last, _ := utf8.DecodeLastRuneInString(text[s.innerStart:s.innerEnd])
+	closed := last == '.' || last == '!' || last == '?'
 	for i := idx; i < len(cs) && cs[i].verb < nextQ && cs[i].verb-k <= 2*maxPhrase+8; i++ {
-		if c := cs[i]; c.first > k && !c.beforeOnly && onlyPunct(toks, k+1, c.first) {
+		if c := cs[i]; c.first > k && !c.beforeOnly && onlyPunct(toks, k+1, c.first) && !(closed && introduces(toks, c, hi)) {
 			pick, via = i, "said-after"
 			break
 		}
@@ -55,6 +59,7 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 	// 3. The colon form: Russia: 'Too Early Yet'.
 	if pick < 0 && k-1 > lo && toks[k-1].isPunct(":") {
 		if ps, pe, ok := leftPhrase(toks, lo, k-1); ok && ps == lo {
+			pe = cutAtTo(toks, ps, pe) // Haley to Russia: '...'
 			ns, ne := nameRange(toks, ps, pe)
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd = text[toks[ns].start:toks[ne-1].end], toks[ns].start, toks[ne-1].end
 			q.Via = "colon"
@@ -66,7 +71,7 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 		pick, via = idx-1, "said-before"
 	}
 	for i := idx; pick < 0 && i < len(cs) && i < idx+10; i++ {
-		if !cs[i].beforeOnly {
+		if !cs[i].beforeOnly && !introduces(toks, cs[i], hi) {
 			pick, via = i, "said-after"
 		}
 	}
@@ -85,10 +90,16 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 	}
 	// 5. An adjacent sentence: a quotation standing alone after an
 	// attributed sentence, or before a bare "Lavrov said.".
-	if si > 0 && sents[si-1].para >= sents[si].para-1 {
+	if si > 0 && sents[si-1].para >= sents[si].para-1 && !q.Partial {
 		if p := cl[si-1]; len(p) > 0 && p[len(p)-1].speaker != "" && !p[len(p)-1].beforeOnly {
-			c := p[len(p)-1]
+			c := &p[len(p)-1]
+			if c.dangling {
+				c.used = true // He said. "Budgets have to add up."
+			}
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Via = c.speaker, c.spStart, c.spEnd, "adjacent"
+			if c.pronoun {
+				q.Via = "pronoun"
+			}
 			return q
 		}
 	}
@@ -103,13 +114,38 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 	return q
 }
 
+// cutAtTo ends a colon speaker before "to" when no title precedes it:
+// "Haley to Russia" -> "Haley", but "Ambassador to the United Nations
+// Nikki Haley" stays whole.
+func cutAtTo(toks []token, s, e int) int {
+	for i := s + 1; i < e; i++ {
+		if titleWords[toks[i].b] {
+			return e
+		}
+		if toks[i].low == "to" {
+			return i
+		}
+	}
+	return e
+}
+
+// introduces reports whether clause c is followed by a colon or a
+// quotation, so that it introduces what comes next.
+func introduces(toks []token, c clause, hi int) bool {
+	n := c.last + 1
+	if n < hi && toks[n].isPunct(",") {
+		n++
+	}
+	return n < hi && (toks[n].isPunct(":") || toks[n].kind == tokQuote)
+}
+
 func viaOf(c clause, positional string) string {
 	switch {
 	case c.pronoun:
 		return "pronoun"
 	case c.kind == kindAccording:
 		return "according-to"
-	case tellVerbs[c.verbLow] && c.verbLow != "asked" && c.verbLow != "asks":
+	case tellVerbs[c.verbLow] && c.verbLow != "asked" && c.verbLow != "asks" && c.verbLow != "ask":
 		return "told"
 	case c.kind == kindInverted:
 		return "said-inverted"

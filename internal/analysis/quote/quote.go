@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -29,7 +30,9 @@ type Quote struct {
 	// (he said, resolved to the previous named speaker), "colon" (Lavrov:
 	// "..."), "adjacent" (no attribution in the quotation's sentence; taken
 	// from the previous sentence, or from a bare "Lavrov said." right
-	// after), or "" when there is no speaker.
+	// after; "pronoun" when that attribution is a pronoun), or "" when
+	// there is no speaker. An unresolved pronoun gives Via "pronoun", the
+	// pronoun's offsets and Speaker "".
 	Via string
 	// Partial: the quotation is a fragment inside a sentence (called the
 	// strike "an act of aggression"), not a quoted sentence.
@@ -110,6 +113,9 @@ func analyze(text string) analysis {
 			if c.used || c.beforeOnly || c.participle || c.speaker == "" {
 				continue
 			}
+			if weakVerbs[c.verbLow] && !(c.verbEnd < s.hi && (toks[c.verbEnd].low == "that" || toks[c.verbEnd].isPunct(":"))) {
+				continue
+			}
 			e := min(s.hi, nextQuote[c.last+1])
 			for e-1 > c.last && toks[e-1].kind == tokPunct && strings.Contains(".!?:;,-—", toks[e-1].low) {
 				e--
@@ -161,6 +167,9 @@ func personal(speaker string) string {
 	return speaker
 }
 
+// pluralVerbs follow a plural subject, which "he" or "she" cannot mean.
+var pluralVerbs = set(`are were have say do`)
+
 // subjectName is the name that opens a sentence (after a leading
 // adverbial), or "" when the sentence does not open with a person's name.
 func subjectName(text string, toks []token, s sentence) string {
@@ -172,6 +181,18 @@ func subjectName(text string, toks []token, s sentence) string {
 	first, _, _ := strings.Cut(name, " ")
 	if r := []rune(name); len(r) == 0 || !unicode.IsUpper(r[0]) || dets[strings.ToLower(first)] {
 		return ""
+	}
+	if !strings.Contains(name, " ") {
+		// One capitalized word opening a sentence may be any noun
+		// (Sanctions to stop ...): accept it when a verb-like word follows.
+		i := sort.Search(s.hi-s.lo, func(i int) bool { return toks[s.lo+i].start >= c.spEnd }) + s.lo
+		if i >= s.hi {
+			return ""
+		}
+		n := toks[i]
+		if n.kind != tokWord || !lowerInitial(n.text) || ppPreps[n.low] || dets[n.low] || phrasePreps[n.low] || pluralVerbs[n.low] {
+			return ""
+		}
 	}
 	return personal(name)
 }

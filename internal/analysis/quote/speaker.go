@@ -16,17 +16,17 @@ func bare(low string) string {
 	return low
 }
 
-func possessive(t token) bool { return t.kind == tokWord && bare(t.low) != t.low }
+func possessive(t token) bool { return t.kind == tokWord && len(t.b) != len(t.low) }
 
 // nameish: a capitalized word that can be part of a name (Lavrov, U.S., al-Assad).
-func nameish(t token) bool { return t.cap() && !capStop[bare(t.low)] }
+func nameish(t token) bool { return t.cap() && !capStop[t.b] }
 
 // roleish: a lower-case title, role or modifier inside a speaker phrase.
 func roleish(t token) bool {
 	if t.kind != tokWord {
 		return false
 	}
-	b := bare(t.low)
+	b := t.b
 	return titleWords[b] || modWords[b] || bodyWords[b]
 }
 
@@ -39,7 +39,10 @@ func head(toks []token, s, e int) bool {
 		return false
 	}
 	t := toks[e-1]
-	b := bare(t.low)
+	if possessive(t) {
+		return false // Trump's: the possessor of something else
+	}
+	b := t.b
 	return nameish(t) || titleWords[b] || bodyWords[b]
 }
 
@@ -93,7 +96,7 @@ func rightPhrase(toks []token, k, hi int) (int, int, bool) {
 			continue
 		}
 		if t.kind == tokWord && (phrasePreps[t.low] || dets[t.low]) && j+1 < hi && j > k &&
-			(nameish(toks[j+1]) || dets[toks[j+1].low]) && phraseWord(toks[j-1]) {
+			(nameish(toks[j+1]) || dets[toks[j+1].low]) && (phraseWord(toks[j-1]) || dets[t.low] && phrasePreps[toks[j-1].low]) {
 			continue
 		}
 		break
@@ -114,6 +117,11 @@ var orgTails = set(`state states nations defense defence treasury commerce energ
 interior affairs kingdom union council department office house assembly parliament
 congress senate pentagon kremlin ministry federation republic`)
 
+// orgHeads name an institution before "of": Bank of England.
+var orgHeads = set(`bank university department ministry institute school college board court
+office council chamber league association union federation society church museum
+commission committee agency bureau academy centre center foundation fund`)
+
 // nameRange narrows the speaker phrase toks[s:e] to the name it carries:
 // titles, roles and possessors before a name are dropped ("Foreign Minister
 // Sergei Lavrov" -> "Sergei Lavrov", "Iran's Mohammad Javad Zarif" ->
@@ -122,12 +130,27 @@ congress senate pentagon kremlin ministry federation republic`)
 func nameRange(toks []token, s, e int) (int, int) {
 	cut := -1
 	for i := s; i < e; i++ {
-		b := bare(toks[i].low)
+		b := toks[i].b
 		if titleWords[b] || (possessive(toks[i]) && nameish(toks[i])) {
 			cut = i
 		}
 	}
 	if cut < 0 {
+		// John Brady of ABN AMRO -> John Brady; Bank of England stays.
+		for i := s + 1; i < e-1; i++ {
+			if toks[i].low != "of" {
+				continue
+			}
+			if orgHeads[toks[i-1].b] || orgTails[toks[i-1].b] {
+				break
+			}
+			for j := s; j < i; j++ {
+				if !nameish(toks[j]) {
+					return s, e
+				}
+			}
+			return s, i
+		}
 		return s, e
 	}
 	n := cut + 1
@@ -135,7 +158,7 @@ func nameRange(toks []token, s, e int) (int, int) {
 		// An organisation follows the title; the name comes after it.
 		org := -1
 		for i := n; i < e; i++ {
-			if orgTails[bare(toks[i].low)] {
+			if orgTails[toks[i].b] {
 				org = i
 			}
 		}
@@ -152,7 +175,7 @@ func nameRange(toks []token, s, e int) (int, int) {
 		return s, e
 	}
 	for i := n; i < e; i++ {
-		if !nameish(toks[i]) || bodyWords[bare(toks[i].low)] || possessive(toks[i]) {
+		if !nameish(toks[i]) || bodyWords[toks[i].b] || possessive(toks[i]) {
 			return s, e
 		}
 	}
@@ -200,7 +223,7 @@ func nameKey(speaker string) []string {
 	s, e := nameRange(words, 0, len(words))
 	var key []string
 	for _, t := range words[s:e] {
-		w := strings.ReplaceAll(bare(t.low), ".", "")
+		w := strings.ReplaceAll(t.b, ".", "")
 		if dets[w] || w == "" {
 			continue
 		}

@@ -20,17 +20,18 @@ type token struct {
 	kind       tokKind
 	quote      int    // index into the spans for tokQuote
 	low        string // lower-cased text for words, the rune for punctuation
+	b          string // low without a possessive ending (Russia's -> russia)
 	text       string
+	capital    bool // starts with an upper-case letter, or a hyphenated part does
 }
 
 // cap reports whether a word token starts with an upper-case letter (or a
 // hyphenated part does: al-Assad).
-func (t token) cap() bool {
-	if t.kind != tokWord {
-		return false
-	}
+func (t token) cap() bool { return t.capital }
+
+func capitalized(text string) bool {
 	start := true
-	for _, r := range t.text {
+	for _, r := range text {
 		if start && unicode.IsUpper(r) {
 			return true
 		}
@@ -75,13 +76,14 @@ func tokenize(text string, sp []span) []token {
 			limit = sp[q].start
 		}
 		if !isWordRune(r) {
-			toks = append(toks, token{start: i, end: i + size, kind: tokPunct, low: text[i : i+size], text: text[i : i+size]})
+			toks = append(toks, token{start: i, end: i + size, kind: tokPunct, low: text[i : i+size], b: text[i : i+size], text: text[i : i+size]})
 			i += size
 			continue
 		}
 		j := wordEnd(text, i, limit)
 		w := text[i:j]
-		toks = append(toks, token{start: i, end: j, kind: tokWord, low: strings.ToLower(w), text: w})
+		low := strings.ToLower(w)
+		toks = append(toks, token{start: i, end: j, kind: tokWord, low: low, b: bare(low), text: w, capital: capitalized(w)})
 		i = j
 	}
 	return toks

@@ -26,6 +26,7 @@ revealed reveals alleged alleges posted answered answers retorted testified test
 demanded demands boasted boasts promised promises lamented laments underlined underlines
 underscored underscores indicated indicates opined opines echoed echoes interjected
 wondered agreed agrees objected objects protested protests recounted recounts
+say tell ask add warn insist claim declare explain write tweet argue reply note stress
 explained clarified clarifies elaborated elaborates whispered shouted yelled`)
 
 // beforeOnlyVerbs introduce a partial quotation but are too ambiguous to
@@ -45,7 +46,7 @@ var titleWords = set(`minister secretary spokesman spokeswoman spokesperson spok
 ambassador president vice chancellor premier envoy diplomat official officials senator sen.
 representative rep. governor gov. mayor general gen. director chief chairman chairwoman
 chair leader head adviser advisor aide aides lawyer attorney prosecutor prosecutors judge
-commander analyst analysts professor prof. dr. mr. mrs. ms. prime king queen prince princess
+commander analyst analysts professor prof. dr. mr. mrs. ms. dr mr mrs ms prime king queen prince princess
 pope sheikh ayatollah colonel col. lt. captain capt. sergeant officer ceo executive founder
 editor correspondent reporter negotiator deputy undersecretary under-secretary lawmaker
 lawmakers senators congressman congresswoman speaker justice inspector expert experts
@@ -72,8 +73,9 @@ if although though because since earlier later now on in at it this that these t
 there here we i you they he she his her its their our my your what who which why how
 where the a an monday tuesday wednesday thursday friday saturday sunday january
 february march april june july august september october november december today
-yesterday tomorrow mr mrs thus instead nevertheless moreover furthermore indeed
-asked speaking`)
+yesterday tomorrow thus instead nevertheless moreover furthermore indeed
+asked speaking not according unlike despite following amid during with without for from
+by under over among just even only all both each many most some no`)
 
 // weekdays and time words make up time adverbials: on Thursday, last week.
 var timeWords = set(`monday tuesday wednesday thursday friday saturday sunday morning
@@ -108,3 +110,23 @@ under late early earlier later yesterday today tonight also again this last`)
 // reportWords start or mark reported speech after a verb.
 var reportWords = set(`that whether if how what why when where who which he she they it we i
 you there`)
+
+// baseVerbs are base forms that are often nouns (a claim, the note); they
+// count as speech verbs only after a modal or "to": will add, is to note.
+var baseVerbs = set(`add warn insist claim declare explain write tweet argue reply note stress`)
+
+// modals introduce a base-form verb.
+var modals = set(`will would could can may might should must to did does do`)
+
+// weakVerbs attribute a quotation next to them ("...," he continued) but are
+// too often plain verbs (the war continued, the sides agreed) to stand as
+// attributions on their own: without a quotation they count only when a
+// reported clause follows ("that", a colon), and they are never dangling.
+var weakVerbs = set(`continued continues agreed agrees concluded concludes responded responds
+protested protests objected objects wondered whispered shouted yelled lamented laments
+boasted boasts demanded demands promised promises charged countered counters maintained
+maintains recalled recalls observed observes predicted predicts posted echoed echoes
+indicated indicates confirmed confirms revealed reveals announced announces urged urges
+vowed vows admitted admits acknowledged acknowledges suggested suggests informed informs
+asked asks ask answered answers replied replies testified testifies recounted recounts
+called calls described describes`)
