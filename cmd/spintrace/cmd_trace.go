@@ -11,6 +11,7 @@ import (
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/ingest"
 	"github.com/spintrace/spintrace/internal/report"
+	"github.com/spintrace/spintrace/internal/search"
 )
 
 type traceOptions struct {
@@ -67,6 +68,9 @@ func runTrace(ctx context.Context, o traceOptions, path string, stdout io.Writer
 	}
 	defer st.Close()
 	eng := newEngine(st)
+	if _, err := eng.LoadLexicon(ctx, search.MinLearnedCount); err != nil {
+		return err
+	}
 	color := o.color == "always" || o.color == "auto" && isTerminal(stdout)
 	for i, d := range docs {
 		res, err := eng.Trace(ctx, d)

@@ -370,7 +370,8 @@ func grow(r *align.Range, tok int32) {
 }
 
 // kind classifies a canonical match between article token a and source
-// token b by the canonicalization stage that equated them.
+// token b by the canonicalization stage that equated them (or the learned
+// lexicon, when their own canonical forms differ).
 func (e *Engine) kind(art, src *textnorm.Text, a, b int) string {
 	if art.Tokens[a].Is(textnorm.FlagAlias) || src.Tokens[b].Is(textnorm.FlagAlias) {
 		return spintrace.SubstAlias
@@ -379,11 +380,8 @@ func (e *Engine) kind(art, src *textnorm.Text, a, b int) string {
 	switch {
 	case strings.HasPrefix(ca, "@"):
 		return spintrace.SubstAlias
-	case strings.HasPrefix(ca, "~"):
-		if textnorm.Stem(art.Word(a)) == textnorm.Stem(src.Word(b)) {
-			return spintrace.SubstInflection
-		}
-		return spintrace.SubstSynonym
+	case textnorm.Stem(art.Word(a)) == textnorm.Stem(src.Word(b)):
+		return spintrace.SubstInflection
 	}
-	return spintrace.SubstInflection
+	return spintrace.SubstSynonym
 }

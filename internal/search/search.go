@@ -50,6 +50,9 @@ type Engine struct {
 	norm   *textnorm.Normalizer
 	config index.Config
 	opts   Options
+	// learned maps canonical classes of words spinners put in to those of
+	// the words they replaced (LoadLexicon).
+	learned map[uint64]uint64
 }
 
 // New returns an engine over st, which must have been built with cfg
@@ -81,6 +84,13 @@ func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result,
 	art := e.norm.Normalize(d.Text)
 	if len(art.Tokens) == 0 {
 		return nil, fmt.Errorf("article has no words: %w", spintrace.ErrBadInput)
+	}
+	if len(e.learned) > 0 {
+		for i, t := range art.Tokens {
+			if from, ok := e.learned[t.Canon]; ok {
+				art.Tokens[i].Canon = from
+			}
+		}
 	}
 	t1 := time.Now()
 	cands, err := e.retrieve(ctx, art, d)
