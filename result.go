@@ -15,6 +15,10 @@ type Result struct {
 	Coverage float64 `json:"coverage"`
 	// Sources are ranked by how much of the article they explain.
 	Sources []Source `json:"sources"`
+	// Related lists, for an article judged original, the documents it
+	// shares short passages with: too little to call them sources. Ranks
+	// in Stitching and Quotes then refer to this list.
+	Related []Source `json:"related"`
 	// Unexplained lists the article's stretches that no source explains
 	// (original text, or text from sources not in the index).
 	Unexplained []Excerpt `json:"unexplained"`

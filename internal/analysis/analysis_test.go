@@ -88,7 +88,7 @@ func TestRenames(t *testing.T) {
 }
 
 // verdictOf runs the verdict on a hand-made result over a text of n words.
-func verdictOf(text string, coverage float64, shares []float64, subs int) spintrace.Verdict {
+func verdictOf(text string, coverage float64, shares []float64, subs int, kind string) spintrace.Verdict {
 	n := textnorm.New(textnorm.Default())
 	tx := n.Normalize(text)
 	res := &spintrace.Result{Coverage: coverage, Article: spintrace.ArticleInfo{Words: len(tx.Tokens)}}
@@ -96,7 +96,7 @@ func verdictOf(text string, coverage float64, shares []float64, subs int) spintr
 		s := spintrace.Source{Rank: i + 1, Share: sh, Passages: []spintrace.Passage{{Words: int(sh * float64(len(tx.Tokens)))}}}
 		if i == 0 {
 			for k := 0; k < subs; k++ {
-				s.Substitutions = append(s.Substitutions, spintrace.Substitution{From: "big", To: "large", Kind: spintrace.SubstSynonym})
+				s.Substitutions = append(s.Substitutions, spintrace.Substitution{From: "big", To: "large", Kind: kind})
 			}
 		}
 		res.Sources = append(res.Sources, s)
@@ -111,21 +111,23 @@ func TestVerdictClasses(t *testing.T) {
 		coverage float64
 		shares   []float64
 		subs     int
+		kind     string
 		class    string
 		spun     bool
 	}{
-		{"nothing found", 0, nil, 0, spintrace.ClassOriginal, false},
-		{"a borrowed sentence", 0.1, []float64{0.1}, 0, spintrace.ClassOriginal, false},
-		{"verbatim copy", 0.98, []float64{0.98}, 0, spintrace.ClassSyndicated, false},
-		{"lightly edited copy", 0.95, []float64{0.95}, 2, spintrace.ClassSyndicated, false},
-		{"spun copy", 0.95, []float64{0.95}, 20, spintrace.ClassSpun, true},
-		{"stitched", 0.9, []float64{0.5, 0.4}, 0, spintrace.ClassStitched, false},
-		{"stitched and spun", 0.9, []float64{0.5, 0.4}, 20, spintrace.ClassStitched, true},
-		{"many small sources", 0.24, []float64{0.08, 0.08, 0.08}, 0, spintrace.ClassStitched, false},
-		{"one main source and a crumb", 0.9, []float64{0.88, 0.02}, 0, spintrace.ClassSyndicated, false},
+		{"nothing found", 0, nil, 0, spintrace.SubstSynonym, spintrace.ClassOriginal, false},
+		{"a borrowed sentence", 0.1, []float64{0.1}, 0, spintrace.SubstSynonym, spintrace.ClassOriginal, false},
+		{"verbatim copy", 0.98, []float64{0.98}, 0, spintrace.SubstSynonym, spintrace.ClassSyndicated, false},
+		{"lightly edited copy", 0.95, []float64{0.95}, 2, spintrace.SubstWord, spintrace.ClassSyndicated, false},
+		{"two synonym swaps", 0.95, []float64{0.95}, 2, spintrace.SubstSynonym, spintrace.ClassSpun, true},
+		{"spun copy", 0.95, []float64{0.95}, 20, spintrace.SubstSynonym, spintrace.ClassSpun, true},
+		{"stitched", 0.9, []float64{0.5, 0.4}, 0, spintrace.SubstSynonym, spintrace.ClassStitched, false},
+		{"stitched and spun", 0.9, []float64{0.5, 0.4}, 20, spintrace.SubstSynonym, spintrace.ClassStitched, true},
+		{"many small sources", 0.24, []float64{0.08, 0.08, 0.08}, 0, spintrace.SubstSynonym, spintrace.ClassStitched, false},
+		{"one main source and a crumb", 0.9, []float64{0.88, 0.02}, 0, spintrace.SubstSynonym, spintrace.ClassSyndicated, false},
 	}
 	for _, c := range cases {
-		v := verdictOf(text, c.coverage, c.shares, c.subs)
+		v := verdictOf(text, c.coverage, c.shares, c.subs, c.kind)
 		if v.Class != c.class || v.Spun != c.spun {
 			t.Errorf("%s: got %s (spun %v), want %s (spun %v); evidence %q", c.name, v.Class, v.Spun, c.class, c.spun, v.Evidence)
 		}
@@ -134,7 +136,7 @@ func TestVerdictClasses(t *testing.T) {
 		}
 	}
 	// marked names make a copy spun without measured swaps
-	v := verdictOf("The Russian Federation said. The Russian Federation warned. The Russian Federation left. "+text, 0.95, []float64{0.95}, 0)
+	v := verdictOf("The Russian Federation said. The Russian Federation warned. The Russian Federation left. "+text, 0.95, []float64{0.95}, 0, "")
 	if !v.Spun || v.Class != spintrace.ClassSpun {
 		t.Errorf("marked names: got %+v", v)
 	}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"slices"
 
 	"github.com/spintrace/spintrace"
@@ -57,10 +58,15 @@ func quotes(in Input, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
 		f.SourceSpeaker = sq.Speaker
 		sci := textnorm.NewCharIndex(s.Text.Src)
 		f.SourceSpan = &spintrace.Span{Start: sci.Char(sq.Start), End: sci.Char(sq.End)}
+		// Only attributions made in the quotation's own sentence are
+		// compared: a pronoun or a speaker taken from a neighbouring
+		// sentence depends on what the stitching put around it.
 		switch {
-		case q.Speaker == "":
+		case !explicit(sq):
+			continue
+		case q.Speaker == "" && q.Via == "" && !q.Partial:
 			f.Flag = spintrace.QuoteAttributionDropped
-		case !quote.SameSpeaker(q.Speaker, sq.Speaker):
+		case explicit(q) && !quote.SameSpeaker(q.Speaker, sq.Speaker):
 			f.Flag = spintrace.QuoteSpeakerChanged
 		default:
 			continue
@@ -78,7 +84,36 @@ func quotes(in Input, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
 			Speaker: a.Speaker,
 		})
 	}
+	out = append(out, invertedLeftovers(in.Text.Src, ci)...)
 	slices.SortFunc(out, func(a, b spintrace.QuoteFinding) int { return a.Article.Start - b.Article.Start })
+	return out
+}
+
+// explicit reports whether a quotation's speaker is named in its own
+// sentence.
+func explicit(q quote.Quote) bool {
+	switch q.Via {
+	case "said-after", "said-before", "said-inverted", "according-to", "told", "colon":
+		return q.Speaker != ""
+	}
+	return false
+}
+
+// invertedRe finds a sentence that starts with an inverted attribution
+// ("said Ian Gunner, a trader.") with no quotation before it: what is left
+// when `"...," said Ian Gunner` loses its quotation.
+var invertedRe = regexp.MustCompile(`(?:^|[.!?]\s+)((?:said|says|added|stated|noted|told|remarked|explained|warned|insisted)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)*)[^.!?\n"“”]*)[.!?]`)
+
+func invertedLeftovers(src string, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
+	var out []spintrace.QuoteFinding
+	for _, m := range invertedRe.FindAllStringSubmatchIndex(src, -1) {
+		out = append(out, spintrace.QuoteFinding{
+			Flag:    spintrace.QuoteDropped,
+			Article: spintrace.Span{Start: ci.Char(m[2]), End: ci.Char(m[3])},
+			Text:    src[m[2]:m[3]],
+			Speaker: src[m[4]:m[5]],
+		})
+	}
 	return out
 }
 

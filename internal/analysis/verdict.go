@@ -25,8 +25,11 @@ const (
 	MinMarkedNames = 3
 	// SpinRate: swapped words per aligned article word above which the
 	// article is spun; MinSwaps is the fewest swaps that can make it so.
-	SpinRate = 0.03
+	SpinRate = 0.02
 	MinSwaps = 3
+	// MinThesaurusSwaps synonym, alias or name swaps make an article spun
+	// whatever the rate: editors fix facts, spinning tools swap synonyms.
+	MinThesaurusSwaps = 2
 )
 
 func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
@@ -69,7 +72,8 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 		if len(res.Sources) == 0 {
 			v.Evidence = append(v.Evidence, "no indexed document explains any passage")
 		} else {
-			v.Evidence = append(v.Evidence, fmt.Sprintf("only %.0f%% of the words are explained by indexed documents (below %.0f%%)", 100*cov, 100*MinCopiedCoverage))
+			v.Evidence = append(v.Evidence, fmt.Sprintf("only %.0f%% of the words are shared with indexed documents (below %.0f%%): %d related document(s), no source",
+				100*cov, 100*MinCopiedCoverage, len(res.Sources)))
 		}
 	case contributing >= 2:
 		v.Class = spintrace.ClassStitched
@@ -83,7 +87,8 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 		v.Class = spintrace.ClassSyndicated
 	}
 	marked := markedNames(in.Text.Src)
-	if v.Class != spintrace.ClassOriginal && (swapped >= MinSwaps && v.SpinRate >= SpinRate || marked.total >= MinMarkedNames) {
+	thesaurus := kinds[spintrace.SubstSynonym] + kinds[spintrace.SubstAlias] + kinds[spintrace.SubstEntity]
+	if v.Class != spintrace.ClassOriginal && (thesaurus >= MinThesaurusSwaps || swapped >= MinSwaps && v.SpinRate >= SpinRate || marked.total >= MinMarkedNames) {
 		v.Spun = true
 		if v.Class == spintrace.ClassSyndicated {
 			v.Class = spintrace.ClassSpun

@@ -51,11 +51,25 @@ func Text(w io.Writer, r *spintrace.Result, o Options) error {
 	if r.Article.Origin != "" {
 		fmt.Fprintf(&b, "  %s", p.dim(r.Article.Origin))
 	}
-	fmt.Fprintf(&b, "\n  %d words · %s explained by %d source%s · %s unexplained · %d candidates aligned in %.0f ms\n",
-		r.Article.Words, pct(r.Coverage), len(r.Sources), plural(len(r.Sources)), pct(1-r.Coverage), r.Candidates, r.Timing.Total)
+	if len(r.Sources) == 0 && len(r.Related) > 0 {
+		fmt.Fprintf(&b, "\n  %d words · %s shared with %d related document%s · %d candidates aligned in %.0f ms\n",
+			r.Article.Words, pct(r.Coverage), len(r.Related), plural(len(r.Related)), r.Candidates, r.Timing.Total)
+	} else {
+		fmt.Fprintf(&b, "\n  %d words · %s explained by %d source%s · %s unexplained · %d candidates aligned in %.0f ms\n",
+			r.Article.Words, pct(r.Coverage), len(r.Sources), plural(len(r.Sources)), pct(1-r.Coverage), r.Candidates, r.Timing.Total)
+	}
 	verdict(&b, p, r)
 	if len(r.Sources) == 0 {
-		fmt.Fprintf(&b, "\n%s\n", "No source in the index explains any passage of this article.")
+		fmt.Fprintf(&b, "\n%s\n", "No source in the index explains this article.")
+		if len(r.Related) > 0 {
+			fmt.Fprintf(&b, "\n%s %s\n", p.bold("RELATED"), p.dim("(short shared passages, not sources)"))
+			for _, s := range r.Related {
+				fmt.Fprintf(&b, "  %-3d %6s  %-10s  %-24s %s\n", s.Rank, pct(s.Share), date(s.Doc), clip(orDash(s.Doc.Site), 24), quote(clip(orDash(s.Doc.Title), 60)))
+				for _, ps := range s.Passages {
+					fmt.Fprintf(&b, "      %d-%d %s\n", ps.Article.Start, ps.Article.End, quote(excerpt(ps.ArticleText, o.Excerpt)))
+				}
+			}
+		}
 		sharedQuotes(&b, p, r)
 		_, err := io.WriteString(w, b.String())
 		return err

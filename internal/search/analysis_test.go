@@ -76,12 +76,12 @@ func TestSharedQuotationIsNotASource(t *testing.T) {
 	// Two outlets quote the same speaker in their own words.
 	other := []string{
 		"Negotiators in Switzerland failed to reach a deal on grain exports this week.",
-		`"We will not accept new conditions on shipping routes," Foreign Minister Anna Berg said after the meeting.`,
+		`"We will not accept new conditions on shipping routes, and we will never negotiate under pressure from anyone," Berg told reporters in the lobby.`,
 		"Her counterpart left the venue without speaking to journalists waiting outside.",
 	}
 	e := newIndexed(t, doc("geneva", 1, other...))
 	art := "Grain exporters are worried about the summer harvest as prices climb. " +
-		`"We will not accept new conditions on shipping routes," Foreign Minister Anna Berg said after the meeting. ` +
+		`"We will not accept new conditions on shipping routes, and we will never negotiate under pressure from anyone," Foreign Minister Anna Berg said after the meeting. ` +
 		"Farmers in the south have begun storing wheat in temporary silos."
 	res := traceOne(t, e, spintrace.Doc{Text: art})
 	if len(res.Sources) != 0 {

@@ -7,6 +7,7 @@ import (
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/align"
 	"github.com/spintrace/spintrace/internal/analysis"
+	"github.com/spintrace/spintrace/internal/analysis/quote"
 	"github.com/spintrace/spintrace/internal/synonym"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
@@ -16,6 +17,12 @@ const (
 	// maxSwapWords: a replaced run longer than this is a rewrite, not a
 	// spinner's word swap.
 	maxSwapWords = 3
+	// maxQuoteSentences: an overlap over more sentences than this is
+	// copying even when the sentences quote someone.
+	maxQuoteSentences = 2
+	// maxAttributionWords: words outside the quotation marks that a shared
+	// quotation may still share ("said Foreign Minister Anna Berg").
+	maxAttributionWords = 6
 )
 
 // report chooses the sources greedily — each round the candidate that
@@ -28,6 +35,7 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 		Article: spintrace.ArticleInfo{ID: d.ID, Origin: d.Origin, Title: d.Title, Site: d.Site, Published: d.Published,
 			Chars: ci.Char(len(art.Src)), Words: len(art.Tokens)},
 		Sources:      []spintrace.Source{},
+		Related:      []spintrace.Source{},
 		Unexplained:  []spintrace.Excerpt{},
 		SharedQuotes: []spintrace.SharedQuote{},
 	}
@@ -37,11 +45,11 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 	}
 	var chosen []*candidate
 	var rest []*candidate
-	quoting := quotingSentences(art)
+	quoted := quotedTokens(art)
 	for _, c := range cands {
 		switch {
 		case len(c.passages) == 0:
-		case e.quoteOnly(art, quoting, c):
+		case e.quoteOnly(art, quoted, c):
 			res.SharedQuotes = append(res.SharedQuotes, sharedQuote(art, ci, c))
 		default:
 			rest = append(rest, c)
@@ -96,29 +104,50 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 	res.Coverage = float64(explained) / float64(len(art.Tokens))
 	res.Unexplained = unexplained(art, ci, owner)
 	analysis.Analyze(in, res)
+	if res.Verdict.Class == spintrace.ClassOriginal && len(res.Sources) > 0 {
+		// an original article has no sources, only related documents
+		res.Related, res.Sources = res.Sources, []spintrace.Source{}
+	}
 	return res
 }
 
-// quoteOnly reports whether a candidate's overlap with the article lies
-// only in sentences that quote someone (the quotation and its attribution):
-// two outlets quoting one speaker, not one copying the other.
-func (e *Engine) quoteOnly(art *textnorm.Text, quoting map[int32]bool, c *candidate) bool {
-	prose := 0
+// quoteOnly reports whether a candidate's overlap with the article is a
+// quotation: it lies in at most two sentences and, but for a few words of
+// attribution, inside quotation marks. Two outlets quoting one speaker
+// share those words without one copying the other.
+func (e *Engine) quoteOnly(art *textnorm.Text, quoted []bool, c *candidate) bool {
+	sents := map[int32]bool{}
 	for _, t := range dedupTokens(c) {
-		if !quoting[art.Tokens[t].Sent] {
-			prose++
+		sents[art.Tokens[t].Sent] = true
+	}
+	if len(sents) > maxQuoteSentences {
+		return false
+	}
+	matched, outside := 0, 0
+	for _, p := range c.passages {
+		for _, op := range p.Ops {
+			if op.A < 0 || op.Kind != align.OpMatch && op.Kind != align.OpCanon {
+				continue
+			}
+			matched++
+			if !quoted[op.A] {
+				outside++
+			}
 		}
 	}
-	return prose < e.opts.MinSourceWords && prose*4 < len(c.covered)
+	return outside <= max(maxAttributionWords, matched/4)
 }
 
-// quotingSentences marks the sentences that hold a quoted word.
-func quotingSentences(art *textnorm.Text) map[int32]bool {
-	m := map[int32]bool{}
-	for _, t := range art.Tokens {
-		if t.Is(textnorm.FlagQuote) {
-			m[t.Sent] = true
+// quotedTokens marks the article tokens inside a quotation.
+func quotedTokens(art *textnorm.Text) []bool {
+	m := make([]bool, len(art.Tokens))
+	qs := quote.Find(art.Src)
+	k := 0
+	for i, t := range art.Tokens {
+		for k < len(qs) && qs[k].InnerEnd <= int(t.Start) {
+			k++
 		}
+		m[i] = k < len(qs) && qs[k].InnerStart <= int(t.Start) && int(t.End) <= qs[k].InnerEnd
 	}
 	return m
 }
