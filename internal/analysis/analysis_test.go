@@ -141,3 +141,24 @@ func TestVerdictClasses(t *testing.T) {
 		t.Errorf("marked names: got %+v", v)
 	}
 }
+
+func TestSameSpeaker(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"a Home Office spokesman", "a Home Office representative", true},
+		{"John E. Kelly", "E. Kelly", true},
+		{"The Muslim Council of Britain", "The Muslim Council of UK", true},
+		{"a spokesman", "a spokesperson", true},
+		{"Officials", "Authorities", true},
+		{"Sergei Lavrov", "Lavrov", true},
+		{"Sergei Lavrov", "Rex Tillerson", false},
+		{"Lavrov", "Nikki Haley", false},
+		{"Gabrielle Prior", "Jupiter Research", false},
+	} {
+		if got := sameSpeaker(c.a, c.b); got != c.same {
+			t.Errorf("sameSpeaker(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}

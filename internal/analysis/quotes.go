@@ -3,9 +3,11 @@ package analysis
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/analysis/quote"
+	"github.com/spintrace/spintrace/internal/synonym"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
@@ -37,7 +39,7 @@ func quotes(in Input, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
 			Text:    in.Text.Src[q.Start:q.End],
 			Speaker: q.Speaker,
 		}
-		if len(hits) >= 2 && hits[1].tokens >= minMergedTokens {
+		if len(hits) >= 2 && hits[1].tokens >= minMergedTokens && closed(in.Text.Src, q) {
 			f.Flag = spintrace.QuoteMerged
 			for _, h := range hits {
 				f.Sources = append(f.Sources, in.Sources[h.src].Rank)
@@ -64,9 +66,9 @@ func quotes(in Input, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
 		switch {
 		case !explicit(sq):
 			continue
-		case q.Speaker == "" && q.Via == "" && !q.Partial:
+		case q.Speaker == "" && q.Via == "" && !q.Partial && !speakerKept(s, sq):
 			f.Flag = spintrace.QuoteAttributionDropped
-		case explicit(q) && !quote.SameSpeaker(q.Speaker, sq.Speaker):
+		case explicit(q) && !sameSpeaker(q.Speaker, sq.Speaker):
 			f.Flag = spintrace.QuoteSpeakerChanged
 		default:
 			continue
@@ -167,4 +169,77 @@ func overlapping(qs []quote.Quote, start, end int) (quote.Quote, bool) {
 		}
 	}
 	return best, bestOv > 0
+}
+
+// sameSpeaker reports whether two attributions name the same speaker,
+// allowing for what spinning does to a speaker phrase: titles, first names
+// and common words swapped for synonyms ("a Home Office spokesman" / "a Home
+// Office representative", "John E. Kelly" / "E. Kelly", "Council of
+// Britain" / "Council of UK"). The names decide: one phrase's names must all
+// be in the other. Two speakers without a name ("a spokesman",
+// "Officials") are not told apart.
+func sameSpeaker(a, b string) bool {
+	if quote.SameSpeaker(a, b) {
+		return true
+	}
+	na, nb := names(speakerNorm.Normalize(a)), names(speakerNorm.Normalize(b))
+	if len(na) == 0 || len(nb) == 0 {
+		return len(na) == 0 && len(nb) == 0
+	}
+	return subset(na, nb) || subset(nb, na)
+}
+
+var speakerNorm = textnorm.New(textnorm.Default())
+
+// names returns the canonical classes of the capitalized words of a speaker
+// phrase, but for a first word that is a common noun ("Officials").
+func names(t *textnorm.Text) map[uint64]bool {
+	m := map[uint64]bool{}
+	for i, tok := range t.Tokens {
+		if !tok.Is(textnorm.FlagCap) || tok.Is(textnorm.FlagStop) {
+			continue
+		}
+		if i == 0 {
+			if _, common := synonym.Class(textnorm.Fold(t.Word(0))); common {
+				continue
+			}
+		}
+		m[tok.Canon] = true
+	}
+	return m
+}
+
+func subset(a, b map[uint64]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerKept reports whether the source's speaker words are aligned to
+// article words: the attribution is still there (in a form the quotation
+// finder did not read as one, "Klinsmann appended:").
+func speakerKept(s Source, sq quote.Quote) bool {
+	for _, p := range s.Passages {
+		for _, op := range p.Ops {
+			if op.B < 0 || op.A < 0 || op.Kind != 'x' && op.Kind != '=' && op.Kind != '~' {
+				continue
+			}
+			t := s.Text.Tokens[op.B]
+			if int(t.Start) >= sq.SpeakerStart && int(t.End) <= sq.SpeakerEnd && (op.Kind == '=' || op.Kind == '~') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closed reports whether a quotation ends with a closing mark: an
+// unclosed one (a seam cut inside it) runs on into whatever follows and
+// is not one quotation.
+func closed(src string, q quote.Quote) bool {
+	tail := strings.TrimRight(src[q.InnerEnd:q.End], " ")
+	return strings.ContainsAny(tail, "\"”»")
 }
