@@ -42,5 +42,9 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 	$(BIN) bench --docs 10000
 
+## screenshots: drive the web UI in headless Chromium and save its pictures in docs/img.
+screenshots: test-deps
+	SPINTRACE_SCREENSHOTS=$(CURDIR)/docs/img $(GO) test -count=1 -run TestBrowserTrace ./internal/server
+
 clean:
 	rm -rf bin demo

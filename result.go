@@ -50,7 +50,7 @@ type ArticleInfo struct {
 	Origin    string    `json:"origin,omitempty"`
 	Title     string    `json:"title,omitempty"`
 	Site      string    `json:"site,omitempty"`
-	Published time.Time `json:"published,omitempty"`
+	Published time.Time `json:"published,omitzero"`
 	Chars     int       `json:"chars"`
 	Words     int       `json:"words"`
 }
@@ -62,7 +62,7 @@ type DocRef struct {
 	URL       string    `json:"url,omitempty"`
 	Title     string    `json:"title,omitempty"`
 	Site      string    `json:"site,omitempty"`
-	Published time.Time `json:"published,omitempty"`
+	Published time.Time `json:"published,omitzero"`
 }
 
 // Ref returns the report form of d.

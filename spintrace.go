@@ -41,7 +41,7 @@ type Doc struct {
 	Site      string    `json:"site,omitempty"`
 	Title     string    `json:"title,omitempty"`
 	Byline    string    `json:"byline,omitempty"`
-	Published time.Time `json:"published,omitempty"` // zero when unknown
+	Published time.Time `json:"published,omitzero"` // zero when unknown
 	Lang      string    `json:"lang,omitempty"`
 	Text      string    `json:"text,omitempty"`
 	// Copies counts how many times this exact text was ingested from
