@@ -12,6 +12,7 @@ import (
 	"github.com/spintrace/spintrace/internal/index"
 	"github.com/spintrace/spintrace/internal/search"
 	"github.com/spintrace/spintrace/internal/store/pebble"
+	"github.com/spintrace/spintrace/internal/store/postgres"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
@@ -39,7 +40,11 @@ func openStore(ctx context.Context, location string) (spintrace.Store, error) {
 	var st spintrace.Store
 	switch {
 	case strings.HasPrefix(location, "postgres://"), strings.HasPrefix(location, "postgresql://"):
-		return nil, fmt.Errorf("open %s: the PostgreSQL store is not available in this build", location)
+		db, err := postgres.Open(ctx, location, postgres.Options{})
+		if err != nil {
+			return nil, err
+		}
+		st = db
 	default:
 		db, err := pebble.Open(ctx, location, pebble.Options{})
 		if err != nil {

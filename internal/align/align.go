@@ -6,7 +6,11 @@
 // (match, canonical match, substitution, insertion, deletion).
 //
 // Reordered sentences become separate passages, so the alignment tolerates
-// shuffling. Pure functions, no I/O; safe for concurrent use.
+// shuffling. With Options.Sentence on, seeds are similar sentence pairs
+// instead of word pairs (sentence.go): that mode finds heavier rewording
+// (cyclic translation, summaries) and is what the PAN benchmark runs; trace
+// uses word seeding (Default). Pure functions, no I/O; safe for concurrent
+// use.
 package align
 
 import (
@@ -25,10 +29,14 @@ type Options struct {
 	Ordered    bool // merge only passages in the same order in both texts
 	Edits      bool // compute word-level edit scripts (local alignment)
 	MaxPerKey  int  // a seed key found more often than this in the source is ignored
+	// Sentence, when On, seeds on similar sentences instead of word pairs
+	// (see SentenceOptions); the fields above then do not apply, and
+	// passages carry no edit script.
+	Sentence SentenceOptions
 }
 
 // Default options for tracing news articles.
-var Default = Options{MaxGap: 10, MinSeeds: 2, MinMatched: 5, MergeGap: 8, Ordered: true, Edits: true, MaxPerKey: 8}
+var Default = Options{MaxGap: 10, MinSeeds: 2, MinMatched: 4, MergeGap: 8, Ordered: true, Edits: true, MaxPerKey: 8}
 
 // Range is a half-open range of token indices.
 type Range struct{ Start, End int }
@@ -70,6 +78,14 @@ type seed struct {
 // Align returns the passages shared by article a and source b, in article
 // order.
 func Align(a, b *textnorm.Text, o Options) []Passage {
+	if o.Sentence.On {
+		return alignSentences(a, b, o)
+	}
+	return alignWords(a, b, o)
+}
+
+// alignWords is Align with word-pair seeding.
+func alignWords(a, b *textnorm.Text, o Options) []Passage {
 	ca, ia := content(a)
 	cb, ib := content(b)
 	seeds := findSeeds(ca, cb, o.MaxPerKey)
@@ -305,3 +321,11 @@ func dropShadowed(ps []Passage) []Passage {
 	slices.SortFunc(kept, func(x, y Passage) int { return x.A.Start - y.A.Start })
 	return kept
 }
+
+// PAN options for the PAN text-alignment benchmark: sentence-level seeding
+// with the summary rule, tuned on the PAN 2013 training corpus only (see
+// docs/evaluation.md).
+var PAN = Options{MaxGap: 10, MinSeeds: 2, MinMatched: 5, MergeGap: 8, Ordered: true, Edits: true, MaxPerKey: 8, Sentence: SentenceOptions{
+	On: true, MinUnit: 3, MinCos: 0.3, MinDice: 0.3, BestRatio: 0.8, Gap: 6, MinValid: 0.34, MinBytes: 150,
+	SummaryRatio: 3, SummaryGap: 2, SummaryMinSeeds: 3, SummaryMinShare: 0.4, SummaryMaxCos: 0.7, SummaryWhole: true, Verbatim: 0.7,
+}}
