@@ -44,7 +44,6 @@ import (
 	"syscall"
 
 	pb "github.com/cockroachdb/pebble/v2"
-	"github.com/cockroachdb/pebble/v2/sstable/block"
 	"github.com/cockroachdb/pebble/v2/vfs"
 
 	"github.com/spintrace/spintrace"
@@ -149,7 +148,9 @@ func Open(ctx context.Context, dir string, opts Options) (*DB, error) {
 	}
 	// zstd on 32 KiB blocks compresses the raw document text; see record.go.
 	po.ApplyCompressionSettings(func() pb.DBCompressionSettings {
-		return pb.UniformDBCompressionSettings(block.ZstdCompression)
+		// fast compression where compactions rewrite data often, zstd on
+		// the last levels, where most data comes to rest
+		return pb.DBCompressionGood
 	})
 	for i := range po.Levels {
 		po.Levels[i].BlockSize = blockBytes
@@ -303,7 +304,13 @@ func (db *DB) Close() error {
 		return errClosed
 	}
 	db.closed = true
-	err := db.pdb.Close()
+	var err error
+	if !db.readOnly {
+		err = db.pdb.LogData(nil, pb.Sync) // make every Put durable
+	}
+	if cerr := db.pdb.Close(); err == nil {
+		err = cerr
+	}
 	if lerr := db.lock.Close(); err == nil {
 		err = lerr
 	}
@@ -311,6 +318,20 @@ func (db *DB) Close() error {
 		return fmt.Errorf("close store %s: %w", db.dir, err)
 	}
 	return nil
+}
+
+// LiveBytes flushes the memtables and returns the bytes of the live table
+// files: the index's size at rest, without write-ahead logs or files that
+// compactions made obsolete (benchmarks report it).
+func (db *DB) LiveBytes() (int64, error) {
+	if err := db.enter(); err != nil {
+		return 0, err
+	}
+	defer db.leave()
+	if err := db.pdb.Flush(); err != nil {
+		return 0, fmt.Errorf("flush store %s: %w", db.dir, err)
+	}
+	return db.pdb.Metrics().Total().TablesSize, nil
 }
 
 // Stats returns the document count and text bytes (kept by the writer) and
