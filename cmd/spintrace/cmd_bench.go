@@ -215,7 +215,6 @@ func benchOne(ctx context.Context, o benchOptions, dir string, n int, stderr io.
 	return row, nil
 }
 
-
 // peakRSSMB reads the process's peak resident set (VmHWM) on Linux.
 func peakRSSMB() float64 {
 	data, err := os.ReadFile("/proc/self/status")

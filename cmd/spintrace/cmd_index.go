@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"time"
 
@@ -21,6 +22,7 @@ type indexOptions struct {
 	ingest  ingest.Options
 	workers int
 	quiet   bool
+	queue   string
 }
 
 func newIndexCmd() *cobra.Command {
@@ -59,6 +61,7 @@ input could not be read.`,
 	f.StringVar(&o.ingest.BylineField, "byline-field", "byline", "JSON Lines / CSV field holding the byline")
 	f.IntVar(&o.workers, "workers", 0, "parallel workers (default: all cores)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress output")
+	f.StringVar(&o.queue, "queue", os.Getenv("SPINTRACE_QUEUE"), "publish documents to a NATS JetStream work queue (nats://host:4222) for 'spintrace worker' instead of indexing here (default $SPINTRACE_QUEUE)")
 	return cmd
 }
 
@@ -94,6 +97,9 @@ func runIndex(ctx context.Context, o indexOptions, paths []string, stdout, stder
 	files, total, err := ingest.Measure(paths)
 	if err != nil {
 		return err
+	}
+	if o.queue != "" {
+		return runPublish(ctx, o, paths, files, total, stdout, stderr)
 	}
 	st, err := openStore(ctx, location)
 	if err != nil {

@@ -54,7 +54,7 @@ func TestTraceSameAsMemory(t *testing.T) {
 	}
 
 	// Spun, stitched derivatives of some documents, one stitched from two
-	// stored documents, and a stored document itself.
+	// stored documents, and a stored document read from elsewhere.
 	var queries []spintrace.Doc
 	for i, k := range []int{0, 5, 42, 150, 299} {
 		queries = append(queries, synth.Derivative(int64(100+i), docs[k]))
@@ -62,12 +62,14 @@ func TestTraceSameAsMemory(t *testing.T) {
 	two := synth.Derivative(7, docs[10])
 	two.Text += "\n\n" + synth.Derivative(8, docs[20]).Text
 	two.ID = spintrace.DocID(two.Text)
-	queries = append(queries, two, docs[77])
+	copied := docs[77]
+	copied.Origin, copied.Site = "https://elsewhere.example/77", "elsewhere.example"
+	queries = append(queries, two, copied)
 
 	opts := search.DefaultOptions()
 	memEngine := search.New(ref, norm, cfg, opts)
 	pgEngine := search.New(pg, norm, cfg, opts)
-	sources := 0
+	traced := 0
 	for i, q := range queries {
 		want, err := memEngine.Trace(ctx, q)
 		if err != nil {
@@ -80,10 +82,12 @@ func TestTraceSameAsMemory(t *testing.T) {
 		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(spintrace.Result{}, "Timing"), cmpopts.EquateApproxTime(0)); diff != "" {
 			t.Errorf("query %d: PostgreSQL result differs from memory (-mem +postgres):\n%s", i, diff)
 		}
-		sources += len(got.Sources)
+		if len(got.Sources) > 0 {
+			traced++
+		}
 	}
 	// The comparison means something only if traces found sources.
-	if sources < len(queries) {
-		t.Errorf("%d sources found for %d queries; the corpus does not exercise tracing", sources, len(queries))
+	if traced < len(queries)/2 {
+		t.Errorf("only %d of %d queries found sources; the corpus does not exercise tracing", traced, len(queries))
 	}
 }
