@@ -39,7 +39,7 @@ var (
 	}
 )
 
-func newIndexed(t *testing.T, docs ...spintrace.Doc) *Engine {
+func newIndexed(t testing.TB, docs ...spintrace.Doc) *Engine {
 	t.Helper()
 	ctx := context.Background()
 	st := mem.New()
