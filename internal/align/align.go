@@ -325,7 +325,7 @@ func dropShadowed(ps []Passage) []Passage {
 // PAN options for the PAN text-alignment benchmark: sentence-level seeding
 // with the summary rule, tuned on the PAN 2013 training corpus only (see
 // docs/evaluation.md).
-var PAN = Options{MaxGap: 10, MinSeeds: 2, MinMatched: 5, MergeGap: 8, Ordered: true, Edits: true, MaxPerKey: 8, Sentence: SentenceOptions{
-	On: true, MinUnit: 3, MinCos: 0.3, MinDice: 0.3, BestRatio: 0.8, Gap: 6, MinValid: 0.34, MinBytes: 150,
-	SummaryRatio: 3, SummaryGap: 2, SummaryMinSeeds: 3, SummaryMinShare: 0.4, SummaryMaxCos: 0.7, SummaryWhole: true, Verbatim: 0.7,
+var PAN = Options{Sentence: SentenceOptions{
+	On: true, MinUnit: 3, MaxUnit: 25, MinCos: 0.3, MinDice: 0.3, BestRatio: 0.8, Gap: 6, MinValid: 0.34, MinBytes: 150,
+	SummaryRatio: 3, SummaryGap: 2, SummaryMinSeeds: 3, SummaryMinShare: 0.4, SummaryMaxCos: 0.7, SummaryWhole: true,
 }}

@@ -21,6 +21,9 @@ type SentenceOptions struct {
 	// MinUnit: a sentence with fewer distinct content tokens is joined to
 	// the next one.
 	MinUnit int
+	// MaxUnit, when > 0, cuts sentences with more content tokens into
+	// pieces of MaxUnit (lists and unpunctuated runs).
+	MaxUnit int
 	// MinCos and MinDice: a sentence pair is a seed when the cosine of
 	// their content tokens (weighted by inverse sentence frequency over
 	// both texts) and their Dice coefficient reach both.
@@ -41,12 +44,6 @@ type SentenceOptions struct {
 	MinBytes int
 	// MinSeeds: passages built from fewer seeds are dropped.
 	MinSeeds int
-	// Verbatim, when > 0, also aligns with word-pair seeds (the word
-	// options of Options) and narrows each passage to the word passages
-	// inside it when those are near-verbatim (at least this share of their
-	// article content tokens matched) and cover at least this share of the
-	// passage's article content tokens: copied text has exact ends.
-	Verbatim float64
 	// Summary rule (off when SummaryRatio or SummaryGap is 0): seeds that
 	// lie within SummaryGap sentences of each other in the article, at
 	// least SummaryMinSeeds of them, whose source sentences span at least
@@ -82,7 +79,7 @@ type sseed struct {
 // alignSentences is Align with sentence-level seeding.
 func alignSentences(a, b *textnorm.Text, o Options) []Passage {
 	so := o.Sentence
-	ua, ub, w := weighted(a, b, so.MinUnit)
+	ua, ub, w := weighted(a, b, so.MinUnit, so.MaxUnit)
 	if len(ua) == 0 || len(ub) == 0 {
 		return nil
 	}
@@ -99,9 +96,6 @@ func alignSentences(a, b *textnorm.Text, o Options) []Passage {
 	if so.SummaryGap > 0 && so.SummaryRatio > 0 {
 		ps = summaries(a, b, ua, ub, seeds, ps, sims, so)
 	}
-	if so.Verbatim > 0 {
-		verbatim(a, ps, alignWords(a, b, o), so.Verbatim)
-	}
 	out := ps[:0]
 	for _, p := range ps {
 		if p.Seeds >= so.MinSeeds && int(a.Tokens[p.A.End-1].End-a.Tokens[p.A.Start].Start) >= so.MinBytes &&
@@ -114,10 +108,10 @@ func alignSentences(a, b *textnorm.Text, o Options) []Passage {
 
 // weighted splits both texts into units and weighs each content token by
 // its inverse frequency over the units of both texts.
-func weighted(a, b *textnorm.Text, minUnit int) (ua, ub []unit, w []float64) {
+func weighted(a, b *textnorm.Text, minUnit, maxUnit int) (ua, ub []unit, w []float64) {
 	vocab := make(map[uint64]int32)
-	ua = units(a, minUnit, vocab)
-	ub = units(b, minUnit, vocab)
+	ua = units(a, minUnit, maxUnit, vocab)
+	ub = units(b, minUnit, maxUnit, vocab)
 	// Inverse sentence frequency over the units of both texts.
 	sf := make([]int32, len(vocab))
 	for _, u := range ua {
@@ -230,13 +224,37 @@ func summaries(a, b *textnorm.Text, ua, ub []unit, seeds []sseed, ps []Passage, 
 	return ps
 }
 
+// pieces returns the sentences of t, those with more than maxUnit content
+// tokens cut into runs of maxUnit content tokens (maxUnit <= 0: no cut).
+func pieces(t *textnorm.Text, maxUnit int) []textnorm.Sentence {
+	if maxUnit <= 0 {
+		return t.Sentences
+	}
+	out := make([]textnorm.Sentence, 0, len(t.Sentences))
+	for _, s := range t.Sentences {
+		start, n := s.Start, 0
+		for k := s.Start; k < s.End; k++ {
+			if t.Tokens[k].Flags&textnorm.FlagStop != 0 {
+				continue
+			}
+			n++
+			if n == maxUnit && k+1 < s.End {
+				out = append(out, textnorm.Sentence{Start: start, End: k + 1})
+				start, n = k+1, 0
+			}
+		}
+		out = append(out, textnorm.Sentence{Start: start, End: s.End})
+	}
+	return out
+}
+
 // units splits t into sentence units, joining short sentences to the next,
 // and maps content tokens to ids in vocab.
-func units(t *textnorm.Text, minUnit int, vocab map[uint64]int32) []unit {
+func units(t *textnorm.Text, minUnit, maxUnit int, vocab map[uint64]int32) []unit {
 	var us []unit
 	var cur unit
 	open := false
-	for _, s := range t.Sentences {
+	for _, s := range pieces(t, maxUnit) {
 		if !open {
 			cur = unit{start: s.Start}
 			open = true
@@ -439,44 +457,4 @@ func bestSeeds(seeds []sseed, na, nb int, ratio float64) []sseed {
 		}
 	}
 	return out
-}
-
-// verbatim narrows passages ps to the near-verbatim word passages ws inside
-// them (see SentenceOptions.Verbatim).
-func verbatim(a *textnorm.Text, ps, ws []Passage, share float64) {
-	contentIn := func(r Range) int {
-		n := 0
-		for k := r.Start; k < r.End; k++ {
-			if a.Tokens[k].Flags&textnorm.FlagStop == 0 {
-				n++
-			}
-		}
-		return n
-	}
-	for k := range ps {
-		p := &ps[k]
-		covered := 0
-		var in []Passage
-		for _, q := range ws {
-			if q.A.Start < p.A.Start || q.A.End > p.A.End || q.B.Start < p.B.Start || q.B.End > p.B.End {
-				continue
-			}
-			n := contentIn(q.A)
-			if n == 0 || float64(q.Matched) < share*float64(n) {
-				continue
-			}
-			covered += n
-			in = append(in, q)
-		}
-		if len(in) == 0 || float64(covered) < share*float64(contentIn(p.A)) {
-			continue
-		}
-		r := *p
-		r.A, r.B = in[0].A, in[0].B
-		for _, q := range in[1:] {
-			r.A = Range{min(r.A.Start, q.A.Start), max(r.A.End, q.A.End)}
-			r.B = Range{min(r.B.Start, q.B.Start), max(r.B.End, q.B.End)}
-		}
-		*p = r
-	}
 }

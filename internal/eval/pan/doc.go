@@ -10,12 +10,14 @@
 // Offsets and lengths everywhere in this package count characters (Unicode
 // code points) of the UTF-8 text, as the PAN corpora do, never bytes.
 //
-// The package does not depend on the alignment engine: the engine is passed
-// to Run as a Detector function.
+// Run takes the detector as a Detector function; EngineDetector is the
+// engine's (textnorm canonicalization and align.Align, the code path trace
+// runs), and EngineConfig names the ablations docs/evaluation.md reports.
 //
 // Concurrency: a *Corpus is safe for concurrent use (its document cache is
 // guarded by a mutex); its exported fields must not be modified after
 // OpenCorpus returns. Run calls the Detector from several goroutines at once,
-// so the Detector must be safe for concurrent use. Tally, Report and the XML
-// functions are plain values and functions with no shared state.
+// so the Detector must be safe for concurrent use (EngineDetector is).
+// Tally, Report and the XML functions are plain values and functions with
+// no shared state.
 package pan
