@@ -45,7 +45,9 @@ func newProgress(w io.Writer, total int64, files int, quiet bool) *progress {
 			progressbar.OptionClearOnFinish(),
 		)
 	} else {
-		fmt.Fprintf(w, "indexing %d files, %.1f MB\n", files, float64(total)/1e6)
+		if total > 0 {
+			fmt.Fprintf(w, "indexing %d files, %.1f MB\n", files, float64(total)/1e6)
+		}
 	}
 	return p
 }
@@ -64,7 +66,11 @@ func (p *progress) add(n int64) {
 	if time.Since(p.last) >= 5*time.Second {
 		p.last = time.Now()
 		el := time.Since(p.start).Seconds()
-		fmt.Fprintf(p.w, "indexed %.1f / %.1f MB (%.1f MB/s)\n", float64(p.done)/1e6, float64(p.total)/1e6, float64(p.done)/1e6/el)
+		if p.total > 0 {
+			fmt.Fprintf(p.w, "indexed %.1f / %.1f MB (%.1f MB/s)\n", float64(p.done)/1e6, float64(p.total)/1e6, float64(p.done)/1e6/el)
+		} else {
+			fmt.Fprintf(p.w, "indexed %.1f MB (%.1f MB/s)\n", float64(p.done)/1e6, float64(p.done)/1e6/el)
+		}
 	}
 }
 
