@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -59,6 +60,10 @@ func New(o Options) *Normalizer {
 	}
 	return n
 }
+
+// cacheSeed keys the in-memory word cache (never stored, so a per-process
+// seed is fine and maphash is fast).
+var cacheSeed = maphash.MakeSeed()
 
 // hashString hashes canonical strings identically across processes and
 // builds: fingerprints are stored, so the hash must be stable.
@@ -153,7 +158,7 @@ func foldPhrase(s string) string { return strings.Join(strings.Fields(Fold(s)), 
 
 // word canonicalizes one raw token, through the cache.
 func (n *Normalizer) word(raw string, kind byte) wordInfo {
-	h := hashString(raw) ^ uint64(kind)
+	h := maphash.String(cacheSeed, raw) ^ uint64(kind)
 	sh := &n.shards[h&63]
 	sh.mu.RLock()
 	info, ok := sh.m[h]

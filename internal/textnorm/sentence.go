@@ -21,6 +21,9 @@ var titleAbbrevs = map[string]bool{
 // a and b (gap = src[a.end:b.start]).
 func breakBetween(src string, a, b rawToken) bool {
 	gap := src[a.end:b.start]
+	if gap == " " {
+		return false // by far the most common gap
+	}
 	if strings.Contains(gap, "\n\n") || strings.Contains(gap, "\n\r\n") {
 		return true
 	}
@@ -81,6 +84,9 @@ func endsLine(src string, a rawToken) bool {
 type quoteState struct{ open bool }
 
 func (q *quoteState) gap(gap string) {
+	if gap == " " || gap == "" {
+		return
+	}
 	if k := strings.LastIndex(gap, "\n\n"); k >= 0 {
 		q.marks(gap[:k])
 		q.open = false // a paragraph ends any quote; a continued quote reopens
