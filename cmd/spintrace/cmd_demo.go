@@ -99,6 +99,7 @@ Where to look next:
   trace the others:       bin/spintrace trace --db %[3]s %[4]s/spun-copy.md
                           bin/spintrace trace --db %[3]s %[4]s/syndicated.md
   the full JSON result:   bin/spintrace trace --db %[3]s --json %[2]s
+  the web UI:             bin/spintrace serve --db %[3]s   then open http://127.0.0.1:8080
   your own articles:      bin/spintrace index --db %[3]s PATH...   then   bin/spintrace trace --db %[3]s FILE
   help:                   bin/spintrace --help, docs/ and README.md
 `, corpus, query, db, queries)
