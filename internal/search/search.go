@@ -114,17 +114,7 @@ func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result,
 // retrieve ranks stored documents by the article k-grams they share and
 // resolves the best ones.
 func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrace.Doc) ([]*candidate, error) {
-	q := fingerprint.Query(art, e.config.Fingerprint)
-	counts := make(map[spintrace.Ref]int)
-	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(_ uint64, refs []spintrace.Ref) error {
-		if e.opts.MaxDF > 0 && len(refs) > e.opts.MaxDF {
-			return nil
-		}
-		for _, r := range refs {
-			counts[r]++
-		}
-		return nil
-	})
+	counts, err := e.shared(ctx, art)
 	if err != nil {
 		return nil, fmt.Errorf("retrieve candidates: %w", err)
 	}
@@ -160,6 +150,24 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrac
 		out = out[:e.opts.Candidates]
 	}
 	return out, nil
+}
+
+// shared counts, for every stored document, the k-grams of t it holds,
+// leaving out k-grams too common to retrieve with (more than MaxDF
+// documents).
+func (e *Engine) shared(ctx context.Context, t *textnorm.Text) (map[spintrace.Ref]int, error) {
+	counts := make(map[spintrace.Ref]int)
+	q := fingerprint.Query(t, e.config.Fingerprint)
+	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(_ uint64, refs []spintrace.Ref) error {
+		if e.opts.MaxDF > 0 && len(refs) > e.opts.MaxDF {
+			return nil
+		}
+		for _, r := range refs {
+			counts[r]++
+		}
+		return nil
+	})
+	return counts, err
 }
 
 // alignAll aligns every candidate with the article on all cores.

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/spintrace/spintrace"
-	"github.com/spintrace/spintrace/internal/fingerprint"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
@@ -45,17 +44,7 @@ func (e *Engine) titleCheck(ctx context.Context, d spintrace.Doc, art *textnorm.
 	tc.BodySimilarity = round2(tc.BodySimilarity)
 
 	// Retrieve documents sharing the title's k-grams; compare titles.
-	counts := map[spintrace.Ref]int{}
-	q := fingerprint.Query(title, e.config.Fingerprint)
-	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(_ uint64, refs []spintrace.Ref) error {
-		if e.opts.MaxDF > 0 && len(refs) > e.opts.MaxDF {
-			return nil
-		}
-		for _, r := range refs {
-			counts[r]++
-		}
-		return nil
-	})
+	counts, err := e.shared(ctx, title)
 	if err != nil {
 		return fmt.Errorf("retrieve title candidates: %w", err)
 	}
