@@ -11,15 +11,7 @@ import (
 // readFeed reads a saved RSS/Atom/JSON feed: one document per item, Origin
 // the item's link (or file#itemN without one).
 func (s *source) readFeed() error {
-	b, tooBig, err := readAllLimit(s.r, s.opts.MaxDocBytes)
-	if err != nil {
-		return fmt.Errorf("%s: %w", s.name, err)
-	}
-	if tooBig {
-		return s.e.emit(Item{Skip: tooBigSkip(s.opts.MaxDocBytes)})
-	}
-	name := s.name
-	return s.e.do(func() []Item {
+	return s.whole(func(name string, b []byte) []Item {
 		f, items, err := feed.Parse(bytes.NewReader(b))
 		if err != nil {
 			return []Item{{Err: fmt.Errorf("%s: %w", name, err)}}

@@ -11,15 +11,7 @@ import (
 
 // readHTML reads one HTML page file.
 func (s *source) readHTML() error {
-	b, tooBig, err := readAllLimit(s.r, s.opts.MaxDocBytes)
-	if err != nil {
-		return fmt.Errorf("%s: %w", s.name, err)
-	}
-	if tooBig {
-		return s.e.emit(Item{Skip: tooBigSkip(s.opts.MaxDocBytes)})
-	}
-	name := s.name
-	return s.e.do(func() []Item {
+	return s.whole(func(name string, b []byte) []Item {
 		a, err := html.Extract(b, "", "")
 		if errors.Is(err, html.ErrNoText) {
 			return []Item{{Err: fmt.Errorf("%s: no main text in the HTML page", name)}}

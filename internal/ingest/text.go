@@ -116,8 +116,9 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// readText reads a plain text or Markdown file as one document.
-func (s *source) readText(markdown bool) error {
+// whole reads the file whole, up to MaxDocBytes (a larger one is skipped
+// with a reason), and runs extract on it on a worker.
+func (s *source) whole(extract func(name string, b []byte) []Item) error {
 	b, tooBig, err := readAllLimit(s.r, s.opts.MaxDocBytes)
 	if err != nil {
 		return fmt.Errorf("%s: %w", s.name, err)
@@ -126,7 +127,12 @@ func (s *source) readText(markdown bool) error {
 		return s.e.emit(Item{Skip: tooBigSkip(s.opts.MaxDocBytes)})
 	}
 	name := s.name
-	return s.e.do(func() []Item {
+	return s.e.do(func() []Item { return extract(name, b) })
+}
+
+// readText reads a plain text or Markdown file as one document.
+func (s *source) readText(markdown bool) error {
+	return s.whole(func(name string, b []byte) []Item {
 		text := decodeText(b)
 		d := spintrace.Doc{Origin: name}
 		if markdown {
