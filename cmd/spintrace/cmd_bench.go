@@ -181,7 +181,10 @@ func benchOne(ctx context.Context, o benchOptions, dir string, n int, stderr io.
 	row.IndexMB = float64(live) / 1e6
 	row.SizeRatio = row.IndexMB / row.TextMB
 
-	eng := newEngine(db)
+	eng, err := newEngine(ctx, db)
+	if err != nil {
+		return row, err
+	}
 	rng := rand.New(rand.NewSource(o.seed + 1))
 	lat := make([]float64, 0, o.queries)
 	found := 0

@@ -72,8 +72,12 @@ func runServe(ctx context.Context, o serveOptions, logOut io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	eng, err := newEngine(ctx, st)
+	if err != nil {
+		return err
+	}
 	srv, err := server.New(ctx, server.Config{
-		Store: st, Tracer: newEngine(st), Index: index.Default(),
+		Store: st, Tracer: eng, Index: index.Default(),
 		Token: o.token, MaxBody: o.maxBody, Timeout: o.timeout,
 		Logger: slog.New(slog.NewJSONHandler(logOut, nil)),
 	})

@@ -11,7 +11,6 @@ import (
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/ingest"
 	"github.com/spintrace/spintrace/internal/report"
-	"github.com/spintrace/spintrace/internal/search"
 )
 
 type traceOptions struct {
@@ -67,8 +66,8 @@ func runTrace(ctx context.Context, o traceOptions, path string, stdout io.Writer
 		return err
 	}
 	defer st.Close()
-	eng := newEngine(st)
-	if _, err := eng.LoadLexicon(ctx, search.MinLearnedCount); err != nil {
+	eng, err := newEngine(ctx, st)
+	if err != nil {
 		return err
 	}
 	color := o.color == "always" || o.color == "auto" && isTerminal(stdout)

@@ -59,8 +59,13 @@ func openStore(ctx context.Context, location string) (spintrace.Store, error) {
 	return st, nil
 }
 
-// newEngine returns a trace engine over st with the default configuration.
-func newEngine(st spintrace.Store) *search.Engine {
+// newEngine returns a trace engine over st with the default configuration
+// and the spin lexicon's frequent swaps loaded as aliases.
+func newEngine(ctx context.Context, st spintrace.Store) (*search.Engine, error) {
 	cfg := index.Default()
-	return search.New(st, textnorm.New(cfg.Canon), cfg, search.DefaultOptions())
+	e := search.New(st, textnorm.New(cfg.Canon), cfg, search.DefaultOptions())
+	if _, err := e.LoadLexicon(ctx, search.MinLearnedCount); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
