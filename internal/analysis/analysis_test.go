@@ -162,3 +162,29 @@ func TestSameSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestDroppedQuoteLeftovers(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		speaker string // "" when no finding is wanted
+	}{
+		{"Shares fell 18%. said analyst Jason Kenney at ING. Sales rose.", "Jason Kenney"},
+		{"The press covered it. remarked accountant Jose Lopez.", "Jose Lopez"},
+		{"He loved gardens.Mr Pointon said. Then he left.", "Pointon"},
+		{"Production may fall. Mr Westwood said. Prices rose.", "Westwood"},
+		{"It was fine. states Mr McCune. Others agreed.", "Mr McCune"},
+		// not leftovers
+		{`"We will win." Lavrov said. Then he left.`, ""},
+		{`"We will win," said Lavrov. Then he left.`, ""},
+		{"Officials said the talks failed. Nothing else.", ""},
+	} {
+		ci := textnorm.NewCharIndex(c.text)
+		got := invertedLeftovers(c.text, ci)
+		switch {
+		case c.speaker == "" && len(got) > 0:
+			t.Errorf("%q: unexpected %+v", c.text, got)
+		case c.speaker != "" && (len(got) != 1 || got[0].Speaker != c.speaker):
+			t.Errorf("%q: got %+v, want speaker %q", c.text, got, c.speaker)
+		}
+	}
+}
