@@ -266,6 +266,13 @@ func speakerKept(s Source, sq quote.Quote) bool {
 // unclosed one (a seam cut inside it) runs on into whatever follows and
 // is not one quotation.
 func closed(src string, q quote.Quote) bool {
-	tail := strings.TrimRight(src[q.InnerEnd:q.End], " ")
-	return strings.ContainsAny(tail, "\"”»")
+	tail := src[q.InnerEnd:q.End]
+	k := strings.IndexAny(tail, "\"”»")
+	if k < 0 {
+		return false
+	}
+	// a closing mark hugs the word before it; a mark after a space opens
+	// the next quotation ('delayed "until'), paired wrongly
+	at := q.InnerEnd + k
+	return at > 0 && src[at-1] != ' ' && src[at-1] != '\n'
 }

@@ -27,7 +27,9 @@ demanded demands boasted boasts promised promises lamented laments underlined un
 underscored underscores indicated indicates opined opines echoed echoes interjected
 wondered agreed agrees objected objects protested protests recounted recounts
 say tell ask add warn insist claim declare explain write tweet argue reply note stress
-explained clarified clarifies elaborated elaborates whispered shouted yelled`)
+explained clarified clarifies elaborated elaborates whispered shouted yelled
+appended appends uttered utters expressed expresses voiced voices proclaimed proclaims
+pronounced relayed relays conveyed conveys specified specifies`)
 
 // beforeOnlyVerbs introduce a partial quotation but are too ambiguous to
 // count as attributions on their own: called the strike "an act of
