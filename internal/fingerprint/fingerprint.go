@@ -118,3 +118,19 @@ func dedup(h []uint64) []uint64 {
 	slices.Sort(h)
 	return slices.Compact(h)
 }
+
+// titleSalt keeps title-word hashes apart from k-gram hashes.
+const titleSalt = 0x7469746c65776f72 // "titlewor"
+
+// TitleWords returns the distinct hashes of the content words of a title,
+// sorted: stored beside the k-grams so that a reworded title ("Kremlin says
+// too early to speak of thaw in Russia-US ties") still finds the document
+// whose title shares most of its words.
+func TitleWords(t *textnorm.Text) []uint64 {
+	canon, _ := Content(t)
+	out := make([]uint64, len(canon))
+	for i, c := range canon {
+		out[i] = combine([]uint64{titleSalt, c})
+	}
+	return dedup(out)
+}

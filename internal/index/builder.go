@@ -12,8 +12,8 @@ import (
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
-// Prepare canonicalizes d and computes its fingerprints, those of its
-// text and those of its title. d.ID is set from
+// Prepare canonicalizes d and computes its fingerprints: those of its
+// text, those of its title, and its title's words. d.ID is set from
 // the text when empty.
 func Prepare(n *textnorm.Normalizer, c Config, d spintrace.Doc) spintrace.Entry {
 	if d.ID == "" {
@@ -23,7 +23,9 @@ func Prepare(n *textnorm.Normalizer, c Config, d spintrace.Doc) spintrace.Entry 
 	if d.Title != "" {
 		// the title is fingerprinted too, so that a title can be traced
 		// to the document it was taken from
-		fp = append(fp, fingerprint.Document(n.Normalize(d.Title), c.Fingerprint)...)
+		title := n.Normalize(d.Title)
+		fp = append(fp, fingerprint.Document(title, c.Fingerprint)...)
+		fp = append(fp, fingerprint.TitleWords(title)...)
 		slices.Sort(fp)
 		fp = slices.Compact(fp)
 	}

@@ -36,7 +36,7 @@ func Default() Config {
 // apart.
 func (c Config) Signature() (canon, fp string) {
 	canon = fmt.Sprintf("%d stem=%t syn=%t alias=%t num=%t", textnorm.Version, c.Canon.Stem, c.Canon.Synonyms, c.Canon.Aliases, c.Canon.Numbers)
-	fp = fmt.Sprintf("k=%d w=%d title=1", c.Fingerprint.K, c.Fingerprint.W)
+	fp = fmt.Sprintf("k=%d w=%d title=2", c.Fingerprint.K, c.Fingerprint.W)
 	return canon, fp
 }
 

@@ -50,7 +50,9 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 		switch {
 		case len(c.passages) == 0:
 		case e.quoteOnly(art, quoted, c):
-			res.SharedQuotes = append(res.SharedQuotes, sharedQuote(art, ci, c))
+			if c.matched >= e.opts.MinSourceWords {
+				res.SharedQuotes = append(res.SharedQuotes, sharedQuote(art, ci, c))
+			}
 		default:
 			rest = append(rest, c)
 		}

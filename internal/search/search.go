@@ -102,7 +102,7 @@ func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result,
 	t3 := time.Now()
 	res := e.report(d, art, cands)
 	res.Candidates = len(cands)
-	if err := e.titleCheck(ctx, d, art, res); err != nil {
+	if err := e.titleCheck(ctx, d, art, cands, res); err != nil {
 		return nil, err
 	}
 	analysis.TitleEvidence(res)
@@ -156,8 +156,13 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrac
 // leaving out k-grams too common to retrieve with (more than MaxDF
 // documents).
 func (e *Engine) shared(ctx context.Context, t *textnorm.Text) (map[spintrace.Ref]int, error) {
+	return e.sharedHashes(ctx, fingerprint.Query(t, e.config.Fingerprint))
+}
+
+// sharedHashes counts, for every stored document, the hashes of q it
+// holds, leaving out hashes held by more than MaxDF documents.
+func (e *Engine) sharedHashes(ctx context.Context, q []uint64) (map[spintrace.Ref]int, error) {
 	counts := make(map[spintrace.Ref]int)
-	q := fingerprint.Query(t, e.config.Fingerprint)
 	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(_ uint64, refs []spintrace.Ref) error {
 		if e.opts.MaxDF > 0 && len(refs) > e.opts.MaxDF {
 			return nil

@@ -7,20 +7,21 @@ import (
 	"slices"
 
 	"github.com/spintrace/spintrace"
+	"github.com/spintrace/spintrace/internal/fingerprint"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
 // Title check thresholds: the share of the title's content words that a
-// body sentence or another document's title must carry.
+// body sentence (support) or another document's title (origin) must carry.
 const (
-	titleBodySupport = 0.5
+	titleBodySupport = 0.6
 	titleFromMatch   = 0.6
 	titleCandidates  = 10
 )
 
 // titleCheck tells whether the title is supported by the body and which
 // stored document it was taken from.
-func (e *Engine) titleCheck(ctx context.Context, d spintrace.Doc, art *textnorm.Text, res *spintrace.Result) error {
+func (e *Engine) titleCheck(ctx context.Context, d spintrace.Doc, art *textnorm.Text, cands []*candidate, res *spintrace.Result) error {
 	tc := spintrace.TitleCheck{}
 	if d.Title == "" {
 		res.Title = tc
@@ -44,7 +45,8 @@ func (e *Engine) titleCheck(ctx context.Context, d spintrace.Doc, art *textnorm.
 	tc.BodySimilarity = round2(tc.BodySimilarity)
 
 	// Retrieve documents sharing the title's k-grams; compare titles.
-	counts, err := e.shared(ctx, title)
+	q := append(fingerprint.Query(title, e.config.Fingerprint), fingerprint.TitleWords(title)...)
+	counts, err := e.sharedHashes(ctx, q)
 	if err != nil {
 		return fmt.Errorf("retrieve title candidates: %w", err)
 	}
@@ -59,6 +61,11 @@ func (e *Engine) titleCheck(ctx context.Context, d spintrace.Doc, art *textnorm.
 	docs, err := e.store.Resolve(ctx, refs)
 	if err != nil {
 		return fmt.Errorf("resolve title candidates: %w", err)
+	}
+	// a reworded title shares no k-gram with its origin's title: the
+	// body's candidates are compared too
+	for _, c := range cands {
+		docs = append(docs, c.doc)
 	}
 	bestSim := 0.0
 	for _, doc := range docs {
