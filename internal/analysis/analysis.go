@@ -12,6 +12,7 @@ package analysis
 import (
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/align"
+	"github.com/spintrace/spintrace/internal/analysis/quote"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
@@ -31,12 +32,18 @@ type Input struct {
 	// Owner maps every article token to the index in Sources of the source
 	// that explains it, or -1.
 	Owner []int
+	// Quotes are the article's quotations (quote.Find), when the caller
+	// has them already; nil means Analyze finds them.
+	Quotes []quote.Quote
 }
 
 // Analyze fills the analysis fields of res (all but Title, which needs the
 // index): stitching, entity renames, quotes, time order and the verdict.
 func Analyze(in Input, res *spintrace.Result) {
 	ci := textnorm.NewCharIndex(in.Text.Src)
+	if in.Quotes == nil {
+		in.Quotes = quote.Find(in.Text.Src)
+	}
 	res.Stitching = stitching(in, ci)
 	res.EntityRenames = renames(res.Sources)
 	res.Quotes = quotes(in, ci)

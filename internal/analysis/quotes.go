@@ -29,7 +29,7 @@ type quoteHit struct {
 func quotes(in Input, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
 	out := []spintrace.QuoteFinding{}
 	srcQuotes := make([][]quote.Quote, len(in.Sources))
-	for _, q := range quote.Find(in.Text.Src) {
+	for _, q := range in.Quotes {
 		hits := quoteHits(in, q)
 		if len(hits) == 0 {
 			continue

@@ -45,7 +45,8 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 	}
 	var chosen []*candidate
 	var rest []*candidate
-	quoted := quotedTokens(art)
+	quotes := quote.Find(art.Src)
+	quoted := quotedTokens(art, quotes)
 	for _, c := range cands {
 		switch {
 		case len(c.passages) == 0:
@@ -90,7 +91,7 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 			explained++
 		}
 	}
-	in := analysis.Input{Article: d, Text: art, Owner: owner}
+	in := analysis.Input{Article: d, Text: art, Owner: owner, Quotes: quotes}
 	for k, c := range chosen {
 		src := e.source(art, ci, c)
 		src.Rank = k + 1
@@ -141,9 +142,8 @@ func (e *Engine) quoteOnly(art *textnorm.Text, quoted []bool, c *candidate) bool
 }
 
 // quotedTokens marks the article tokens inside a quotation.
-func quotedTokens(art *textnorm.Text) []bool {
+func quotedTokens(art *textnorm.Text, qs []quote.Quote) []bool {
 	m := make([]bool, len(art.Tokens))
-	qs := quote.Find(art.Src)
 	k := 0
 	for i, t := range art.Tokens {
 		for k < len(qs) && qs[k].InnerEnd <= int(t.Start) {
