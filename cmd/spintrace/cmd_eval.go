@@ -19,13 +19,17 @@ func newEvalCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "eval",
 		Short: "Measure the engine on benchmark corpora",
+		Example: `  spintrace eval pan --corpus ../shared/data/pan13-ta-train
+  spintrace eval spin --corpus ../shared/data/bbc-news/bbc --derivatives 1000
+  spintrace eval sites --corpus ../shared/data/bbc-news/bbc`,
 		Args:  argsCheck(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usagef("eval needs a subcommand: pan")
+			return usagef("eval needs a subcommand: pan, spin or sites")
 		},
 	}
 	cmd.AddCommand(newEvalPanCmd())
 	cmd.AddCommand(newEvalSpinCmd())
+	cmd.AddCommand(newEvalSitesCmd())
 	return cmd
 }
 

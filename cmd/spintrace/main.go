@@ -76,7 +76,7 @@ Exit codes: 0 ok, 1 bad input / not found / failure, 2 usage error.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newIndexCmd(), newTraceCmd(), newDemoCmd(), newLexiconCmd(), newServeCmd(), newBenchCmd(), newWorkerCmd(), newEvalCmd())
+	root.AddCommand(newIndexCmd(), newTraceCmd(), newDemoCmd(), newLexiconCmd(), newServeCmd(), newBenchCmd(), newWorkerCmd(), newEvalCmd(), newClusterCmd(), newSitesCmd())
 	return root
 }
 

@@ -55,14 +55,18 @@ type Report struct {
 	// one truth family (an outlet article and the farm articles made from
 	// it), averaged weighted by size. Completeness: per truth family of 2+
 	// members, the largest share of it in one cluster, weighted by size.
-	Purity       float64   `json:"purity"`
-	Completeness float64   `json:"completeness"`
-	Clusters     int       `json:"clusters"`
-	Largest      int       `json:"largest_cluster"` // members
-	Families     int       `json:"families"`
-	Seconds      float64   `json:"seconds"`
-	DocsPerSec   float64   `json:"docs_per_sec"`
-	Scores       []SiteRow `json:"scores"`
+	Purity       float64 `json:"purity"`
+	Completeness float64 `json:"completeness"`
+	// PairRecall: the share of true (derivative, source) pairs that share a
+	// cluster. Completeness counts a family split into clusters over
+	// different passages of its source as incomplete; PairRecall does not.
+	PairRecall float64   `json:"pair_recall"`
+	Clusters   int       `json:"clusters"`
+	Largest    int       `json:"largest_cluster"` // members
+	Families   int       `json:"families"`
+	Seconds    float64   `json:"seconds"`
+	DocsPerSec float64   `json:"docs_per_sec"`
+	Scores     []SiteRow `json:"scores"`
 }
 
 // SiteRow is one site's score and kind.
@@ -214,6 +218,7 @@ func Run(ctx context.Context, arts []spineval.Article, o Options) (*Report, erro
 	rep.Sites = len(rep.Scores)
 	rep.AUC = round(auc(rep.Scores), 3)
 	rep.Purity, rep.Completeness, rep.Families = clusterQuality(a.Clusters, w.fam)
+	rep.PairRecall = pairRecall(a.Clusters, w.fam)
 	if len(a.Clusters) > 0 {
 		rep.Largest = len(a.Clusters[0].Members)
 	}
@@ -297,4 +302,34 @@ func round(x float64, d int) float64 {
 		p *= 10
 	}
 	return float64(int64(x*p+0.5)) / p
+}
+
+// pairRecall is the share of (derivative, source) truth pairs found in one
+// cluster together.
+func pairRecall(cs []corpus.Cluster, fam map[string][]string) float64 {
+	in := map[string][]int{} // doc id -> clusters
+	for i, c := range cs {
+		for _, m := range c.Members {
+			in[m.Doc.ID] = append(in[m.Doc.ID], i)
+		}
+	}
+	found, total := 0, 0
+	for d, fs := range fam {
+		for _, f := range fs {
+			if f == d {
+				continue
+			}
+			total++
+			for _, i := range in[d] {
+				if slices.Contains(in[f], i) {
+					found++
+					break
+				}
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return round(float64(found)/float64(total), 3)
 }

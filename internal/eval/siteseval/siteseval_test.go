@@ -44,6 +44,10 @@ func TestClusterQuality(t *testing.T) {
 		{"unrelated member", []corpus.Cluster{{Members: []corpus.Member{member("x"), member("f1"), member("f2"), member("z")}}, {Members: []corpus.Member{member("y"), member("f2")}}}, 5.0 / 6, 1},
 	} {
 		p, c, _ := clusterQuality(tc.cs, fam)
+		wantRecall := map[string]float64{"perfect": 1, "merged": 1, "split": 0.667}
+		if w, ok := wantRecall[tc.name]; ok && pairRecall(tc.cs, fam) != w {
+			t.Errorf("%s: pair recall %v, want %v", tc.name, pairRecall(tc.cs, fam), w)
+		}
 		if p != round(tc.purity, 3) || c != round(tc.completion, 3) {
 			t.Errorf("%s: purity %v completeness %v, want %v %v", tc.name, p, c, tc.purity, tc.completion)
 		}
