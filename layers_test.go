@@ -76,4 +76,3 @@ func check(t *testing.T, dir, file, imp string) {
 		}
 	}
 }
-

@@ -22,7 +22,7 @@ func newEvalCmd() *cobra.Command {
 		Example: `  spintrace eval pan --corpus ../shared/data/pan13-ta-train
   spintrace eval spin --corpus ../shared/data/bbc-news/bbc --derivatives 1000
   spintrace eval sites --corpus ../shared/data/bbc-news/bbc`,
-		Args:  argsCheck(cobra.NoArgs),
+		Args: argsCheck(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return usagef("eval needs a subcommand: pan, spin or sites")
 		},
