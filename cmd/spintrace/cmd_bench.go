@@ -181,7 +181,7 @@ func benchOne(ctx context.Context, o benchOptions, dir string, n int, stderr io.
 	row.IndexMB = float64(live) / 1e6
 	row.SizeRatio = row.IndexMB / row.TextMB
 
-	eng, err := newEngine(ctx, db)
+	eng, err := newEngine(ctx, db, false)
 	if err != nil {
 		return row, err
 	}

@@ -20,6 +20,7 @@ type evalSpinOptions struct {
 	derivatives int
 	seed        int64
 	holdout     float64
+	learn       int
 	workers     int
 	json        bool
 	out         string
@@ -59,6 +60,7 @@ NAME.result.json, report.json). See docs/evaluation.md.`,
 	f.IntVar(&o.derivatives, "derivatives", 1000, "derivatives to generate and trace")
 	f.Int64Var(&o.seed, "seed", 1, "seed of the split and the generator")
 	f.Float64Var(&o.holdout, "holdout", 0.2, "share of the corpus kept out of the index as originals and distractors")
+	f.IntVar(&o.learn, "learn", 0, "first trace this many other derivatives to fill the spin lexicon, then score with its frequent swaps as aliases")
 	f.IntVar(&o.workers, "workers", 0, "parallel traces (default: all cores)")
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
 	f.StringVar(&o.out, "out", "", "write each case, its truth and its trace result into this directory")
@@ -74,6 +76,8 @@ func runEvalSpin(ctx context.Context, o evalSpinOptions, stdout, stderr io.Write
 		return usagef("--derivatives must be positive")
 	case o.holdout < 0 || o.holdout > 0.9:
 		return usagef("--holdout must be between 0 and 0.9")
+	case o.learn < 0:
+		return usagef("--learn must not be negative")
 	}
 	logf := func(format string, a ...any) {
 		if !o.quiet {
@@ -90,6 +94,7 @@ func runEvalSpin(ctx context.Context, o evalSpinOptions, stdout, stderr io.Write
 		Derivatives: o.derivatives,
 		Seed:        o.seed,
 		Holdout:     o.holdout,
+		Learn:       o.learn,
 		Workers:     o.workers,
 		OutDir:      o.out,
 		Corpus:      o.corpus,

@@ -72,7 +72,7 @@ func runServe(ctx context.Context, o serveOptions, logOut io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	eng, err := newEngine(ctx, st)
+	eng, err := newEngine(ctx, st, false)
 	if err != nil {
 		return err
 	}

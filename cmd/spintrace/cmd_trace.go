@@ -19,6 +19,7 @@ type traceOptions struct {
 	color   string
 	format  string
 	noLearn bool
+	learned bool
 }
 
 func newTraceCmd() *cobra.Command {
@@ -48,6 +49,7 @@ explains. --json prints the same as a versioned document (docs/json.md).`,
 	f.StringVar(&o.color, "color", "auto", "colour the report: auto (on a terminal), always, never")
 	f.StringVar(&o.format, "format", "auto", "input format: auto, text, markdown, html, jsonl")
 	f.BoolVar(&o.noLearn, "no-learn", false, "do not add this trace's substitutions to the spin lexicon")
+	f.BoolVar(&o.learned, "learned-aliases", false, "treat one-word swaps seen 3+ times in the spin lexicon as aliases (experimental: lowers accuracy in eval spin)")
 	return cmd
 }
 
@@ -66,7 +68,7 @@ func runTrace(ctx context.Context, o traceOptions, path string, stdout io.Writer
 		return err
 	}
 	defer st.Close()
-	eng, err := newEngine(ctx, st)
+	eng, err := newEngine(ctx, st, o.learned)
 	if err != nil {
 		return err
 	}

@@ -59,13 +59,16 @@ func openStore(ctx context.Context, location string) (spintrace.Store, error) {
 	return st, nil
 }
 
-// newEngine returns a trace engine over st with the default configuration
-// and the spin lexicon's frequent swaps loaded as aliases.
-func newEngine(ctx context.Context, st spintrace.Store) (*search.Engine, error) {
+// newEngine returns a trace engine over st with the default configuration.
+// With learned, the spin lexicon's frequent one-word swaps are loaded as
+// aliases (off by default: measured to hurt, see docs/evaluation.md).
+func newEngine(ctx context.Context, st spintrace.Store, learned bool) (*search.Engine, error) {
 	cfg := index.Default()
 	e := search.New(st, textnorm.New(cfg.Canon), cfg, search.DefaultOptions())
-	if _, err := e.LoadLexicon(ctx, search.MinLearnedCount); err != nil {
-		return nil, err
+	if learned {
+		if _, err := e.LoadLexicon(ctx, search.MinLearnedCount); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
 }

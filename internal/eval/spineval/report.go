@@ -38,6 +38,10 @@ type Setup struct {
 	Originals   int     `json:"originals"`
 	// Failed traces (errors) count as traces that reported nothing.
 	Failed int `json:"failed"`
+	// Learn warm-up derivatives were traced first to fill the spin
+	// lexicon; Learned one-word pairs from it acted as aliases.
+	Learn   int `json:"learn,omitempty"`
+	Learned int `json:"learned_pairs,omitempty"`
 }
 
 // Sources measures which documents were reported as sources.

@@ -47,6 +47,11 @@ type Options struct {
 	Progress func(done, total int)
 	// Corpus names the corpus in the report.
 	Corpus string
+	// Learn, when > 0, first traces that many other derivatives (not
+	// scored), records their substitutions in the spin lexicon and loads
+	// the frequent ones as aliases (search.Engine.Learn / LoadLexicon):
+	// it measures what the lexicon's feedback into tracing is worth.
+	Learn int
 }
 
 // Run evaluates the tracer on arts (see the package doc). The returned
@@ -103,6 +108,24 @@ func Run(ctx context.Context, arts []Article, o Options) (*Report, error) {
 		return originalCase(i-o.Derivatives, heldOut[i-o.Derivatives])
 	}
 
+	learned := 0
+	if o.Learn > 0 {
+		// warm-up derivatives: case numbers past the scored ones
+		warm := func(i int) Case { return pl.derivative(o.Derivatives + i) }
+		lo := o
+		lo.OutDir, lo.Progress = "", nil
+		var discard Tally
+		err := traceAllWith(ctx, eng, o.Learn, lo, warm, &discard, func(res *spintrace.Result) error {
+			return eng.Learn(ctx, res)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("learn: %w", err)
+		}
+		if learned, err = eng.LoadLexicon(ctx, search.MinLearnedCount); err != nil {
+			return nil, err
+		}
+	}
+
 	var tally Tally
 	start := time.Now()
 	if err := traceAll(ctx, eng, total, o, makeCase, &tally); err != nil {
@@ -115,6 +138,7 @@ func Run(ctx context.Context, arts []Article, o Options) (*Report, error) {
 	rep.Setup.Duplicates, rep.Setup.Reusing = dups, reusing
 	rep.Setup.Indexed, rep.Setup.HeldOut, rep.Setup.Categories = len(indexed), len(heldOut), len(cats)
 	rep.Setup.Seed, rep.Setup.Holdout = o.Seed, o.Holdout
+	rep.Setup.Learn, rep.Setup.Learned = o.Learn, learned
 	rep.Throughput.Workers = o.Workers
 	rep.Throughput.Seconds = wall.Seconds()
 	rep.Throughput.PerSecond = float64(rep.Throughput.Traces) / max(wall.Seconds(), 1e-9)
@@ -178,6 +202,12 @@ type traced struct {
 // adds them to tally in completion order (the measures do not depend on
 // order).
 func traceAll(ctx context.Context, eng *search.Engine, total int, o Options, makeCase func(int) Case, tally *Tally) error {
+	return traceAllWith(ctx, eng, total, o, makeCase, tally, nil)
+}
+
+// traceAllWith is traceAll that also hands every result to after (from
+// one goroutine at a time), when after is not nil.
+func traceAllWith(ctx context.Context, eng *search.Engine, total int, o Options, makeCase func(int) Case, tally *Tally, after func(*spintrace.Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
@@ -224,6 +254,12 @@ func traceAll(ctx context.Context, eng *search.Engine, total int, o Options, mak
 			continue
 		}
 		tally.Add(&tr.c, tr.res, tr.err, tr.elapsed)
+		if after != nil && tr.res != nil {
+			if err := after(tr.res); err != nil {
+				cancel()
+				return err
+			}
+		}
 		done++
 		if o.Progress != nil {
 			o.Progress(done, total)

@@ -21,7 +21,11 @@ func WriteTable(w io.Writer, r *Report) error {
 	s := r.Setup
 	fmt.Fprintf(&b, "Corpus %s: %d documents read, %d near-duplicates dropped, %d indexed, %d held out (%d categories; %d articles reuse text of another and are never held out); seed %d.\n",
 		orDash(s.Corpus), s.Read.Docs, s.Duplicates, s.Indexed, s.HeldOut, s.Categories, s.Reusing, s.Seed)
-	fmt.Fprintf(&b, "Traced %d derivatives and %d held-out originals (%d failed).\n\n", s.Derivatives, s.Originals, s.Failed)
+	fmt.Fprintf(&b, "Traced %d derivatives and %d held-out originals (%d failed).\n", s.Derivatives, s.Originals, s.Failed)
+	if s.Learn > 0 {
+		fmt.Fprintf(&b, "Spin lexicon learned from %d other derivatives first: %d one-word pairs used as aliases.\n", s.Learn, s.Learned)
+	}
+	b.WriteString("\n")
 
 	src, p, sub, q, v, th := r.Sources, r.Passages, r.Substitutions, r.Quotes, r.Verdict, r.Throughput
 	b.WriteString("| measure | value | detail |\n| --- | ---: | --- |\n")
