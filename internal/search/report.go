@@ -93,6 +93,7 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 	}
 	in := analysis.Input{Article: d, Text: art, Owner: owner, Quotes: quotes}
 	for k, c := range chosen {
+		c.passages = slices.DeleteFunc(c.passages, func(p align.Passage) bool { return redundant(p, owner, k) })
 		src := e.source(art, ci, c)
 		src.Rank = k + 1
 		src.Share = float64(owned[k]) / float64(len(art.Tokens))
@@ -161,6 +162,23 @@ func sharedQuote(art *textnorm.Text, ci *textnorm.CharIndex, c *candidate) spint
 		q.Article = append(q.Article, sp)
 	}
 	return q
+}
+
+// minOwnPassage: a passage with fewer matched words that lies wholly in
+// text another source explains ("the Calloway Terminal Operators
+// Association" in three sources) is not reported for this source.
+const minOwnPassage = 8
+
+func redundant(p align.Passage, owner []int, k int) bool {
+	if p.Matched >= minOwnPassage {
+		return false
+	}
+	for t := p.A.Start; t < p.A.End; t++ {
+		if owner[t] == k {
+			return false
+		}
+	}
+	return true
 }
 
 // better orders candidates: more new words, then more matched words, then
