@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -102,47 +101,6 @@ func explicit(q quote.Quote) bool {
 		return q.Speaker != ""
 	}
 	return false
-}
-
-// speechVerbs are the verbs of attribution, including the synonyms spinning
-// tools put in for "said".
-const speechVerbs = `said|says|added|adds|stated|states|noted|notes|told|remarked|remarks|wrote|writes|explained|warned|insisted|commented|observed|declared|mentioned|asserted|continued|informed|argued|acknowledged|admitted`
-
-// invertedRe finds a sentence that starts with an inverted attribution
-// ("said Ian Gunner, a trader.", "remarked accountant Jose Lopez.") with
-// nothing quoted: what is left when `"...," said Ian Gunner` loses its
-// quotation. bareRe finds a sentence that is only an attribution ("Mr
-// Westwood said."): its quotation was cut from before it.
-var (
-	invertedRe = regexp.MustCompile(`(?:^|[.!?]\s*)((?:` + speechVerbs + `)\s+(?:\p{Ll}+\s+){0,3}(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)*)[^.!?\n"“”]*)[.!?]`)
-	bareRe     = regexp.MustCompile(`(?:^|[.!?]\s*)(((?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)*\s+(?:` + speechVerbs + `))\.(?:\s|$)`)
-)
-
-func invertedLeftovers(src string, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
-	var out []spintrace.QuoteFinding
-	add := func(m []int, speaker string) {
-		out = append(out, spintrace.QuoteFinding{
-			Flag:    spintrace.QuoteDropped,
-			Article: spintrace.Span{Start: ci.Char(m[2]), End: ci.Char(m[3])},
-			Text:    src[m[2]:m[3]],
-			Speaker: speaker,
-		})
-	}
-	for _, m := range invertedRe.FindAllStringSubmatchIndex(src, -1) {
-		add(m, src[m[4]:m[5]])
-	}
-	for _, m := range bareRe.FindAllStringSubmatchIndex(src, -1) {
-		if before := strings.TrimRight(src[:m[2]], " \t\n.!?"); strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "”") {
-			continue // `"We will win." Lavrov said.`: the quotation is there
-		}
-		name := strings.TrimSpace(src[m[2]:m[3]])
-		name = name[:strings.LastIndexByte(name, ' ')]
-		if m[4] >= 0 {
-			name = strings.TrimSpace(name[m[5]-m[4]:])
-		}
-		add(m, name)
-	}
-	return out
 }
 
 // quoteHits maps the words inside quotation q to the sources aligned to
