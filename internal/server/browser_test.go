@@ -271,6 +271,48 @@ func TestBrowserTrace(t *testing.T) {
 	}
 	poll("provenance of a stored document", `!document.querySelector('#view-trace').hidden && document.querySelector('#title').value === 'Spun roundup'
 		&& document.querySelectorAll('#sources li').length === 3 && document.querySelectorAll('#art-text .sub').length > 0`)
+
+	// Sites view: the table sorted by score, sortable by its headers, and
+	// a site's page with its evidence, its sources and its swaps.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-sites")), chromedp.WaitVisible(chromedp.CSS("#sites tbody tr"))); err != nil {
+		t.Fatalf("sites view: %v", err)
+	}
+	poll("sites table", `document.querySelectorAll('#sites tbody tr').length === 5`)
+	if first := eval(`document.querySelector('#sites tbody tr td').textContent`); first != "farm.example" {
+		t.Errorf("first site by score %q, want farm.example", first)
+	}
+	// Each score meter is as wide as its score (the CSP forbids style attributes).
+	if bad := eval(`Array.from(document.querySelectorAll('#sites tbody tr')).filter(tr => tr.querySelector('.meter > span').style.width !== Math.round(parseFloat(tr.lastChild.textContent) * 100) + '%').map(tr => tr.firstChild.textContent).join(' ')`); bad != "" {
+		t.Errorf("score meters not as wide as the score: %s", bad)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#sites th[data-key="site"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	poll("sort by site", `document.querySelector('#sites th[data-key="site"]').getAttribute('aria-sort') === 'ascending'
+		&& document.querySelector('#sites tbody tr td').textContent === 'brennan-post.example'`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#sites th[data-key="site"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	poll("sort by site, descending", `document.querySelector('#sites tbody tr td').textContent === 'valley-courier.example'`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#sites th[data-key="score"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	poll("sort by score", `document.querySelector('#sites tbody tr td').textContent === 'farm.example'`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#sites tbody tr button.link"))); err != nil {
+		t.Fatal(err)
+	}
+	poll("site page", `!document.querySelector('#site-detail').hidden && document.querySelector('#site-h').textContent === 'farm.example'
+		&& document.querySelectorAll('#site-evidence li').length > 0 && document.querySelectorAll('#site-from tbody tr').length === 3
+		&& document.querySelectorAll('#site-swaps q').length > 0`)
+	if from := eval(`document.querySelector('#site-from tbody').textContent`); !strings.Contains(from, "eastwire.example") || !strings.Contains(from, "h") {
+		t.Errorf("takes-from table %q lacks eastwire.example or a lag", from)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#clusters-btn"))); err != nil {
+		t.Fatal(err)
+	}
+	poll("clusters", `document.querySelectorAll('#clusters-list > li').length > 0 && document.querySelector('#clusters-list').textContent.includes('Spun roundup')`)
+	shot("serve-sites.png", true)
+
 	// With a token configured, the page asks for it and then works.
 	locked := newFixture(t, fixtureOptions{mem: true, config: func(c *Config) { c.Token = "letmein" }})
 	if err := chromedp.Do(ctx, chromedp.Navigate(locked.ts.URL+"/")); err != nil {

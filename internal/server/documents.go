@@ -177,6 +177,7 @@ func (s *Server) add(r *http.Request, docs []spintrace.Doc) (addResponse, error)
 	ctx := r.Context()
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.analyses.invalidate() // even a failed batch may have stored some
 	b := &index.Builder{Store: s.cfg.Store, Norm: s.cfg.Norm, Config: s.cfg.Index}
 	resp := addResponse{Version: APIVersion, IDs: make([]string, len(docs))}
 	for i, d := range docs {

@@ -168,7 +168,11 @@ func TestServerMatchesSpec(t *testing.T) {
 	servers := map[string]*fixture{
 		"main": newFixture(t, fixtureOptions{docs: docs, config: func(c *Config) { c.Token = "tok"; c.MaxBody = 64 << 10 }}),
 		"stuck": newFixture(t, fixtureOptions{mem: true, docs: docs, tracer: func(Tracer) Tracer { return stuckTracer{release} },
-			config: func(c *Config) { c.Token = "tok"; c.Timeout = 100 * time.Millisecond }}),
+			config: func(c *Config) {
+				c.Token = "tok"
+				c.Timeout = 100 * time.Millisecond
+				c.CorpusTracer = stuckCorpusTracer(release)
+			}}),
 		"closed": newFixture(t, fixtureOptions{mem: true, config: func(c *Config) { c.Token = "tok" }}),
 	}
 	servers["closed"].store.Close()
@@ -210,6 +214,17 @@ func TestServerMatchesSpec(t *testing.T) {
 		{op: "GET /api/v1/lexicon", path: "/api/v1/lexicon", noAuth: true, status: 401},
 		{op: "GET /api/v1/stats", path: "/api/v1/stats", status: 200},
 		{op: "GET /api/v1/stats", path: "/api/v1/stats", noAuth: true, status: 401},
+		{op: "GET /api/v1/sites", path: "/api/v1/sites", status: 200},
+		{op: "GET /api/v1/sites", path: "/api/v1/sites", noAuth: true, status: 401},
+		{op: "GET /api/v1/sites", server: "stuck", path: "/api/v1/sites", status: 503},
+		{op: "GET /api/v1/sites/{site}", path: "/api/v1/sites/farm.example", status: 200},
+		{op: "GET /api/v1/sites/{site}", path: "/api/v1/sites/farm.example", noAuth: true, status: 401},
+		{op: "GET /api/v1/sites/{site}", path: "/api/v1/sites/nowhere.example", status: 404},
+		{op: "GET /api/v1/sites/{site}", server: "stuck", path: "/api/v1/sites/farm.example", status: 503},
+		{op: "GET /api/v1/clusters", path: "/api/v1/clusters?min_size=2", status: 200},
+		{op: "GET /api/v1/clusters", path: "/api/v1/clusters?min_size=1", status: 400},
+		{op: "GET /api/v1/clusters", path: "/api/v1/clusters", noAuth: true, status: 401},
+		{op: "GET /api/v1/clusters", server: "stuck", path: "/api/v1/clusters", status: 503},
 		{op: "GET /healthz", path: "/healthz", noAuth: true, status: 200},
 		{op: "GET /healthz", server: "closed", path: "/healthz", noAuth: true, status: 503},
 		{op: "GET /metrics", path: "/metrics", status: 200},
@@ -291,6 +306,8 @@ func TestSpecValidatorFails(t *testing.T) {
 		{"DocList", `{"version": 1, "documents": [{"id": "a", "chars": 1.5, "cursor": "1"}]}`},
 		{"Result", `{"version": 1}`},
 		{"Stats", `[]`},
+		{"SiteList", `{"version": 1, "sites": [{"site": "a", "score": "high"}]}`},
+		{"ClusterList", `{"version": 1, "docs": 2, "clusters": [{"id": 1, "members": null}]}`},
 	} {
 		var v any
 		json.Unmarshal([]byte(tc.body), &v)

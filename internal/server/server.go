@@ -1,8 +1,8 @@
 // Package server is spintrace's HTTP front end: a versioned JSON API under
 // /api/v1 (trace a posted article, browse and add documents, the spin
-// lexicon), /healthz, Prometheus /metrics, and the web UI, whose plain
-// HTML/CSS/JS assets are embedded (ui/) so the binary serves them with no
-// network access. docs/openapi.json documents the API; a test checks the
+// lexicon, site scores and reuse clusters), /healthz, Prometheus /metrics,
+// and the web UI, whose plain HTML/CSS/JS assets are embedded (ui/) so the
+// binary serves them with no network access. docs/openapi.json documents the API; a test checks the
 // server against it.
 //
 // Every API error is a JSON object {"error":{"code":"...","message":"..."}}
@@ -14,7 +14,10 @@
 // concurrently; additions (POST /api/v1/documents) are serialized by a
 // mutex, so one index.Builder writes at a time while traces keep running
 // against the store, whose own contract makes each batch visible entirely
-// or not at all.
+// or not at all. The corpus analysis behind the sites and clusters
+// endpoints is computed on first use, one computation at a time, cached,
+// and recomputed after documents were added; a request that times out
+// leaves the computation running to fill the cache.
 package server
 
 import (
@@ -28,6 +31,7 @@ import (
 	"time"
 
 	"github.com/spintrace/spintrace"
+	corp "github.com/spintrace/spintrace/internal/corpus"
 	"github.com/spintrace/spintrace/internal/index"
 	"github.com/spintrace/spintrace/internal/textnorm"
 )
@@ -65,6 +69,10 @@ type Config struct {
 	Timeout time.Duration
 	// Logger receives the access log and server errors (nil: slog.Default()).
 	Logger *slog.Logger
+	// CorpusTracer traces documents for the corpus analysis behind
+	// /api/v1/sites and /api/v1/clusters (nil: a search.Engine with
+	// search.DefaultOptions over the view the analysis passes).
+	CorpusTracer corp.Tracer
 }
 
 // Server serves the API and the UI.
@@ -74,6 +82,8 @@ type Server struct {
 	handler http.Handler
 	metrics *metrics
 	writeMu sync.Mutex // serializes document additions
+	// analyses caches the corpus analysis; additions invalidate it.
+	analyses analysisCache
 }
 
 // New returns a server over cfg.Store. It fails when the store was built
@@ -155,6 +165,9 @@ func (s *Server) table() []route {
 		{"GET", "/api/v1/documents/{id}/trace", true, s.handleTraceDocument},
 		{"GET", "/api/v1/lexicon", true, s.handleLexicon},
 		{"GET", "/api/v1/stats", true, s.handleStats},
+		{"GET", "/api/v1/sites", true, s.handleSites},
+		{"GET", "/api/v1/sites/{site}", true, s.handleSite},
+		{"GET", "/api/v1/clusters", true, s.handleClusters},
 		{"GET", "/healthz", false, s.handleHealth},
 		{"GET", "/metrics", true, s.handleMetrics},
 	}

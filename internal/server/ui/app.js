@@ -12,6 +12,9 @@
     selected: -1,     // index of the source shown in the source pane
     docs: new Map(),  // id -> stored document (with text)
     cursor: '',
+    sites: null,      // the site scores, once loaded
+    sortKey: 'score',
+    sortDir: -1,      // -1: descending
   };
 
   // h builds an element: h('span', {class: 'x', onclick: f}, child, ...).
@@ -59,7 +62,7 @@
   // ---- views -------------------------------------------------------------
 
   function show(view) {
-    for (const v of ['trace', 'corpus']) {
+    for (const v of ['trace', 'corpus', 'sites']) {
       $('#view-' + v).hidden = v !== view;
       const tab = $('#tab-' + v);
       if (v === view) tab.setAttribute('aria-current', 'page');
@@ -520,6 +523,126 @@
     $('#q-title').focus();
     if (!$('#docs tbody').children.length) search(null, false);
   });
+  // ---- sites -------------------------------------------------------------
+
+  const lagText = (l) => (typeof l.median_lag_hours === 'number' ? Math.round(l.median_lag_hours) + ' h' : 'unknown');
+
+  async function loadSites(force) {
+    if (state.sites && !force) { renderSites(); return; }
+    setStatus($('#sites-status'), 'Analysing the corpus…');
+    $('#sites-reload').disabled = true;
+    try {
+      const res = await api('GET', '/api/v1/sites');
+      state.sites = res.sites;
+      renderSites();
+      const n = res.sites.length;
+      setStatus($('#sites-status'), n ? n + ' site' + (n > 1 ? 's' : '') : 'No site has an indexed article.');
+    } catch (e) {
+      const retry = e.status === 503 ? ' The analysis goes on in the background: refresh in a moment.' : '';
+      setStatus($('#sites-status'), 'Could not score the sites: ' + e.message + retry, true);
+    } finally {
+      $('#sites-reload').disabled = false;
+    }
+  }
+
+  function renderSites() {
+    const key = state.sortKey, dir = state.sortDir;
+    const rows = [...(state.sites || [])].sort((a, b) => {
+      const x = a[key], y = b[key];
+      const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
+      return c * dir || a.site.localeCompare(b.site);
+    });
+    for (const th of document.querySelectorAll('#sites th[data-key]')) {
+      if (th.dataset.key === key) th.setAttribute('aria-sort', dir < 0 ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    }
+    $('#sites tbody').replaceChildren(...rows.map((s) => {
+      const m = h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span'));
+      m.firstChild.style.width = pct(s.score); // a style attribute would break the CSP
+      return h('tr', {},
+        h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => openSite(s.site) }, s.site || '(no site)')),
+        h('td', {}, s.articles.toLocaleString()),
+        h('td', {}, pct(s.copied_share)),
+        h('td', {}, pct(s.spun_share)),
+        h('td', {}, pct(s.stitched_share)),
+        h('td', { class: 'score' }, m, ' ', s.score.toFixed(2)));
+    }));
+  }
+
+  function sortBy(key) {
+    if (state.sortKey === key) state.sortDir = -state.sortDir;
+    else { state.sortKey = key; state.sortDir = key === 'site' ? 1 : -1; }
+    renderSites();
+  }
+
+  async function openSite(name) {
+    const from = document.activeElement;
+    if (from && from.closest && from.closest('#sites')) state.siteOpener = from;
+    setStatus($('#sites-status'), 'Loading ' + name + '…');
+    try {
+      const s = (await api('GET', '/api/v1/sites/' + encodeURIComponent(name))).site;
+      $('#site-h').textContent = s.site || '(no site)';
+      $('#site-score').textContent = 'score ' + s.score.toFixed(2);
+      $('#site-summary').textContent = s.articles + ' article' + (s.articles === 1 ? '' : 's') + ': ' + s.original + ' original, ' +
+        s.syndicated + ' syndicated, ' + s.spun + ' spun, ' + s.stitched + ' stitched.';
+      $('#site-evidence').replaceChildren(...s.evidence.map((e) => h('li', {}, e)));
+      const from = s.takes_from.map((l) => h('tr', {},
+        h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => openSite(l.site) }, l.site || '(no site)')),
+        h('td', {}, l.articles), h('td', {}, lagText(l))));
+      $('#site-from tbody').replaceChildren(...(from.length ? from : [h('tr', {}, h('td', { colspan: '3', class: 'muted' }, 'No other site.'))]));
+      const swaps = s.substitutions.map((w) => h('li', {}, h('q', {}, w.from), ' → ', h('q', {}, w.to), h('span', { class: 'muted' }, ' (' + w.kind + ', ×' + w.count + ')')));
+      $('#site-swaps').replaceChildren(...(swaps.length ? swaps : [h('li', { class: 'muted' }, 'None.')]));
+      $('#site-docs').onclick = () => {
+        $('#q-site').value = s.site;
+        $('#q-title').value = '';
+        show('corpus');
+        search(null, false);
+      };
+      $('#site-detail').hidden = false;
+      $('#site-detail').focus();
+      setStatus($('#sites-status'), '');
+    } catch (e) {
+      setStatus($('#sites-status'), 'Could not open ' + name + ': ' + e.message, true);
+    }
+  }
+
+  async function loadClusters() {
+    const box = $('#clusters');
+    box.hidden = false;
+    $('#clusters-btn').setAttribute('aria-expanded', 'true');
+    setStatus($('#clusters-status'), 'Loading clusters…');
+    try {
+      const res = await api('GET', '/api/v1/clusters?min_size=2');
+      $('#clusters-list').replaceChildren(...res.clusters.map((c) => h('li', { class: 'card' },
+        h('p', {}, h('strong', {}, c.members.length + ' documents'), ' on ' + c.sites.length + ' site' + (c.sites.length === 1 ? '' : 's') +
+          (c.earliest ? '; earliest witness ' + nameOf(c.earliest) + ' (' + (c.earliest.site || 'no site') + ', ' + day(c.earliest.published) + ')' : '') + '. ',
+          h('span', { class: 'muted' }, c.dates)),
+        c.members.length ? h('blockquote', { class: 'excerpt' }, c.members[0].excerpt) : null,
+        h('ul', {}, c.members.map((m) => h('li', {},
+          h('button', { type: 'button', class: 'link', 'aria-label': 'Provenance of ' + nameOf(m.doc), onclick: () => openDoc(m.doc.id) }, nameOf(m.doc)),
+          h('span', { class: 'muted' }, ' — ' + [m.doc.site, day(m.doc.published), m.label, typeof m.lag_hours === 'number' ? '+' + Math.round(m.lag_hours) + ' h' : ''].filter(Boolean).join(', '))))))));
+      const n = res.clusters.length;
+      setStatus($('#clusters-status'), n + ' cluster' + (n === 1 ? '' : 's') + ' over ' + res.docs + ' documents');
+    } catch (e) {
+      setStatus($('#clusters-status'), 'Could not load the clusters: ' + e.message, true);
+    }
+  }
+
+  for (const th of document.querySelectorAll('#sites th[data-key]')) {
+    th.querySelector('button').addEventListener('click', () => sortBy(th.dataset.key));
+  }
+  $('#sites-reload').addEventListener('click', () => { loadSites(true); if (!$('#clusters').hidden) loadClusters(); });
+  $('#clusters-btn').addEventListener('click', () => {
+    if ($('#clusters').hidden) loadClusters();
+    else { $('#clusters').hidden = true; $('#clusters-btn').setAttribute('aria-expanded', 'false'); }
+  });
+  $('#site-close').addEventListener('click', () => {
+    $('#site-detail').hidden = true;
+    const back = state.siteOpener && state.siteOpener.isConnected ? state.siteOpener : $('#sites .sort');
+    back.focus();
+  });
+  $('#tab-sites').addEventListener('click', () => { show('sites'); loadSites(false); });
+
   $('#tab-trace').addEventListener('click', () => show('trace'));
   $('#tab-corpus').addEventListener('click', () => {
     show('corpus');
@@ -533,7 +656,9 @@
     refreshSize();
   });
 
-  show(location.hash === '#corpus' ? 'corpus' : 'trace');
-  if (location.hash === '#corpus') search(null, false);
+  const start = ['#corpus', '#sites'].includes(location.hash) ? location.hash.slice(1) : 'trace';
+  show(start);
+  if (start === 'corpus') search(null, false);
+  if (start === 'sites') loadSites(false);
   refreshSize();
 })();
