@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand"
@@ -123,9 +122,7 @@ func runBench(ctx context.Context, o benchOptions, stdout, stderr io.Writer) err
 		rows = append(rows, row)
 	}
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return writeJSON(stdout, struct {
 			Version int        `json:"version"`
 			Rows    []benchRow `json:"rows"`
 		}{1, rows})

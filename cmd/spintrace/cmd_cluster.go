@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -111,9 +110,7 @@ func runCluster(ctx context.Context, o clusterOptions, w, stderr io.Writer) erro
 		}
 	}
 	if o.json {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return writeJSON(w, struct {
 			Version  int              `json:"version"`
 			Docs     int              `json:"docs"`
 			Clusters []corpus.Cluster `json:"clusters"`

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -102,9 +101,7 @@ func runEvalPan(ctx context.Context, o evalPanOptions, stdout, stderr io.Writer)
 		return fmt.Errorf("eval pan: %w", err)
 	}
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(stdout, r)
 	}
 	return r.WriteTable(stdout)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -69,9 +68,7 @@ func runEvalSites(ctx context.Context, o evalSitesOptions, stdout, stderr io.Wri
 		return err
 	}
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return writeJSON(stdout, rep)
 	}
 	fmt.Fprintf(stdout, "documents      %d (%d sites, %d farms)\n", rep.Docs, rep.Sites, rep.Farms)
 	fmt.Fprintf(stdout, "farm score AUC %.3f\n", rep.AUC)

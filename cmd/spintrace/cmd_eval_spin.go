@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -108,9 +107,7 @@ func runEvalSpin(ctx context.Context, o evalSpinOptions, stdout, stderr io.Write
 	}
 	rep.Setup.Read = read
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return writeJSON(stdout, rep)
 	}
 	return spineval.WriteTable(stdout, rep)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -176,9 +175,7 @@ func runIndex(ctx context.Context, o indexOptions, paths []string, stdout, stder
 
 func printIndexSummary(w io.Writer, s indexSummary, asJSON bool) error {
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(s)
+		return writeJSON(w, s)
 	}
 	fmt.Fprintf(w, "indexed %s: %d added, %d duplicates, %d already indexed", s.DB, s.Added, s.Duplicates, s.Unchanged)
 	if s.Failed > 0 {

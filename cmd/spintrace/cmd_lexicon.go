@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -68,9 +67,7 @@ func runLexicon(ctx context.Context, o lexiconOptions, w io.Writer) error {
 	}
 	switch {
 	case o.json:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return writeJSON(w, struct {
 			Version int                  `json:"version"`
 			Entries []spintrace.LexEntry `json:"entries"`
 		}{1, entries})

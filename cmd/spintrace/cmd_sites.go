@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -77,9 +76,7 @@ func runSites(ctx context.Context, o sitesOptions, w, stderr io.Writer) error {
 	}
 	switch {
 	case o.json:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return writeJSON(w, struct {
 			Version int                `json:"version"`
 			Sites   []corpus.SiteScore `json:"sites"`
 		}{corpus.Version, sites})

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/spintrace/spintrace/internal/ingest/html"
 	"io"
 	"strings"
 	"time"
@@ -116,7 +117,7 @@ func declaresCharset(b []byte) bool {
 // passes through with its entities decoded.
 func Strip(fragment string) string {
 	if !strings.ContainsAny(fragment, "<&") {
-		return collapse(fragment)
+		return html.CleanText(fragment)
 	}
 	z := xhtml.NewTokenizer(bytes.NewReader([]byte(fragment)))
 	var b strings.Builder
@@ -124,7 +125,7 @@ func Strip(fragment string) string {
 	for {
 		switch z.Next() {
 		case xhtml.ErrorToken:
-			return collapse(b.String())
+			return html.CleanText(b.String())
 		case xhtml.TextToken:
 			if skip == 0 {
 				b.Write(z.Text())
@@ -163,16 +164,4 @@ func block(a atom.Atom) bool {
 		return true
 	}
 	return false
-}
-
-// collapse trims each line, collapses space runs and drops empty lines.
-func collapse(s string) string {
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = strings.Join(strings.Fields(l), " "); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
 }

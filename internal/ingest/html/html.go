@@ -234,7 +234,7 @@ func parseTime(s string) time.Time {
 // path can repeat paragraphs in the node) adjacent repeats are dropped, and
 // failing that ContentText is used as is.
 func contentText(res *trafilatura.ExtractResult) string {
-	plain := cleanText(res.ContentText)
+	plain := CleanText(res.ContentText)
 	text := renderText(res.ContentNode)
 	if plain == "" || sameWords(text, plain) {
 		return text
@@ -295,7 +295,7 @@ func renderText(n *xhtml.Node) string {
 		}
 	}
 	walk(n)
-	return cleanText(b.String())
+	return CleanText(b.String())
 }
 
 // isBlock reports whether an element starts a new line of text. Tag names
@@ -312,9 +312,9 @@ func isBlock(tag string) bool {
 	return false
 }
 
-// cleanText trims every line, collapses runs of spaces and drops empty
-// lines.
-func cleanText(s string) string {
+// CleanText trims every line, collapses runs of spaces and drops empty
+// lines: the plain-text form of extracted text (feeds use it too).
+func CleanText(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
