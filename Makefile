@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO    ?= go
 BIN   := bin/spintrace
 PKGS  := ./...
-FUZZTIME ?= 3s
+FUZZTIME ?= 2000x
 
 .PHONY: all build demo test test-deps vet unit fuzz-short fuzz bench screenshots clean
 
@@ -30,12 +30,12 @@ vet:
 unit:
 	$(GO) test -count=1 -timeout 20m $(PKGS)
 
-# Each fuzz target runs briefly in `make test`; `make fuzz FUZZTIME=5m` runs longer.
+# Each fuzz target runs briefly (2000 executions) in `make test`; `make fuzz` runs 2m each, `make fuzz FUZZTIME=5m` longer.
 fuzz-short:
 	@bash scripts/fuzz.sh $(FUZZTIME)
 
 fuzz:
-	@bash scripts/fuzz.sh $(if $(filter 3s,$(FUZZTIME)),2m,$(FUZZTIME))
+	@bash scripts/fuzz.sh $(if $(filter 2000x,$(FUZZTIME)),2m,$(FUZZTIME))
 
 ## bench: micro-benchmarks and the end-to-end benchmark at 10k documents.
 bench: build
