@@ -154,3 +154,18 @@ type Store interface {
 	// Close releases the store. Calls after Close return errors.
 	Close() error
 }
+
+// Superseded reports whether d is an older version of a page: its origin
+// (URL or path) was indexed again with another text since. Stores keep
+// both versions; readers skip the older one, so that re-ingesting a URL
+// updates it rather than duplicating it.
+func Superseded(ctx context.Context, st Store, d Doc) (bool, error) {
+	if d.Origin == "" {
+		return false, nil
+	}
+	id, ok, err := st.HasOrigin(ctx, d.Origin)
+	if err != nil {
+		return false, err
+	}
+	return ok && id != d.ID, nil
+}

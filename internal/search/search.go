@@ -143,6 +143,11 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrac
 		if docs[i].ID == self.ID && (docs[i].Origin == self.Origin || self.Origin == "") {
 			continue // the article itself is indexed
 		}
+		if old, err := spintrace.Superseded(ctx, e.store, docs[i]); err != nil {
+			return nil, fmt.Errorf("resolve candidates: %w", err)
+		} else if old {
+			continue // an older version of a page indexed again
+		}
 		c.doc = docs[i]
 		out = append(out, c)
 	}

@@ -172,3 +172,23 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// TestReingestedURLUpdates: a page indexed again from the same URL with
+// edited text replaces its older version in traces.
+func TestReingestedURLUpdates(t *testing.T) {
+	v1 := doc("port", 1, srcPort...)
+	v1.Origin = "https://harbor.example/strike"
+	v2 := v1
+	v2.Text = strings.Replace(v1.Text, "eleven days", "twelve days", 1)
+	e := newIndexed(t, v1, v2)
+	res, err := e.Trace(context.Background(), spintrace.Doc{Text: v2.Text, Origin: "copy.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Sources) != 1 || res.Sources[0].Doc.ID != spintrace.DocID(v2.Text) {
+		t.Fatalf("want the new version as the only source, got %+v", res.Sources)
+	}
+	if len(res.Sources[0].AlsoIn) != 0 {
+		t.Errorf("the old version is still listed: %+v", res.Sources[0].AlsoIn)
+	}
+}

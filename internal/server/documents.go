@@ -80,6 +80,9 @@ func (s *Server) handleListDocuments(w http.ResponseWriter, r *http.Request) {
 		if site != "" && !strings.EqualFold(d.Site, site) {
 			return nil
 		}
+		if old, err := spintrace.Superseded(r.Context(), s.cfg.Store, d); err != nil || old {
+			return err // an older version of a page indexed again is not listed
+		}
 		if title != "" && !strings.Contains(strings.ToLower(d.Title), title) {
 			return nil
 		}

@@ -43,6 +43,7 @@ func Run(t *testing.T, h Harness) {
 		{"GetUnknown", testGetUnknown},
 		{"PutIdempotent", testPutIdempotent},
 		{"DuplicatesInOneBatch", testDuplicatesInOneBatch},
+		{"OriginReingested", testOriginReingested},
 		{"Resolve", testResolve},
 		{"Postings", testPostings},
 		{"PostingsLimit", testPostingsLimit},
@@ -238,6 +239,33 @@ func testPutIdempotent(t *testing.T, h Harness) {
 	}
 	if st.Docs != 2 {
 		t.Errorf("Stats.Docs = %d, want 2", st.Docs)
+	}
+}
+
+// testOriginReingested: an origin stored again with another text keeps
+// both documents, and HasOrigin names the newer one (readers skip the
+// older version with spintrace.Superseded).
+func testOriginReingested(t *testing.T, h Harness) {
+	s := open(t, h)
+	v1 := newDoc("page")
+	v1.Origin = "https://example.org/page"
+	v2 := v1
+	v2.Text = v1.Text + " Updated later with a correction."
+	v2.ID = spintrace.DocID(v2.Text)
+	mustPut(t, s, entry(v1, 1, 2))
+	mustPut(t, s, entry(v2, 1, 3))
+	id, ok, err := s.HasOrigin(context.Background(), v1.Origin)
+	if err != nil || !ok || id != v2.ID {
+		t.Fatalf("HasOrigin = %q, %v, %v; want the newer version %q", id, ok, err, v2.ID)
+	}
+	for _, d := range []spintrace.Doc{v1, v2} {
+		mustGet(t, s, d.ID)
+	}
+	if old, err := spintrace.Superseded(context.Background(), s, v1); err != nil || !old {
+		t.Errorf("the older version is not superseded (%v)", err)
+	}
+	if old, err := spintrace.Superseded(context.Background(), s, v2); err != nil || old {
+		t.Errorf("the newer version is superseded (%v)", err)
 	}
 }
 
