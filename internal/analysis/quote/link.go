@@ -88,8 +88,24 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 		}
 		return q
 	}
-	// 5. An adjacent sentence: a quotation standing alone after an
-	// attributed sentence, or before a bare "Lavrov said.".
+	// 5. An adjacent sentence: a bare "Lavrov said." right after a
+	// quotation that ends its sentence, or a quotation standing alone after
+	// an attributed sentence.
+	next := func() *clause {
+		if si+1 < len(sents) && sents[si+1].para == sents[si].para && len(cl[si+1]) > 0 {
+			// Clauses are ordered by verb, so one that opens the sentence is first.
+			if c := &cl[si+1][0]; c.dangling && c.first == sents[si+1].lo && c.speaker != "" {
+				return c
+			}
+		}
+		return nil
+	}
+	if c := next(); c != nil && k == hi-1 && !c.pronoun {
+		// "Big progress!" Trump tweeted.
+		c.used = true
+		q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Via = c.speaker, c.spStart, c.spEnd, viaOf(*c, "said-after")
+		return q
+	}
 	if si > 0 && sents[si-1].para >= sents[si].para-1 && !q.Partial {
 		if p := cl[si-1]; len(p) > 0 && p[len(p)-1].speaker != "" && !p[len(p)-1].beforeOnly {
 			c := &p[len(p)-1]
@@ -103,13 +119,9 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 			return q
 		}
 	}
-	if si+1 < len(sents) && sents[si+1].para == sents[si].para && len(cl[si+1]) > 0 {
-		// Clauses are ordered by verb, so one that opens the sentence is first.
-		if c := &cl[si+1][0]; c.dangling && c.first == sents[si+1].lo && c.speaker != "" {
-			c.used = true
-			q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Via = c.speaker, c.spStart, c.spEnd, "adjacent"
-			return q
-		}
+	if c := next(); c != nil {
+		c.used = true
+		q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Via = c.speaker, c.spStart, c.spEnd, "adjacent"
 	}
 	return q
 }

@@ -101,6 +101,9 @@ func wordEnd(text string, i, limit int) int {
 			continue
 		}
 		if (r == '\'' || r == '’' || r == '-' || r == '.' || r == '&') && j+size < limit && isWordRune(runeAt(text, j+size)) {
+			if r == '.' && glued(text[i:j], text[j+size:limit]) {
+				break
+			}
 			j += size
 			continue
 		}
@@ -113,6 +116,44 @@ func wordEnd(text string, i, limit int) int {
 		}
 	}
 	return j
+}
+
+// glued reports whether a period between word and the text after it is
+// the end of a sentence glued to the next one when two pieces were joined
+// ("said Johnson.Britain's Kathy Butler"): a word of two or more letters
+// with a lower-case letter and no period of its own, not an abbreviation,
+// then a capitalized word in lower case after its initial. Initials and
+// acronyms (U.S., J.R.R.) and domains (bbc.co.uk) stay one word.
+func glued(word, rest string) bool {
+	if strings.ContainsRune(word, '.') || abbrevs[strings.ToLower(word)] || utf8.RuneCountInString(word) < 2 {
+		return false
+	}
+	lower := false
+	for _, r := range word {
+		if unicode.IsLower(r) {
+			lower = true
+			break
+		}
+	}
+	if !lower {
+		return false
+	}
+	r1, n := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r1) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(rest[n:])
+	return unicode.IsLower(r2)
+}
+
+// endsSentence reports whether a quotation's words end with sentence-final
+// punctuation inside its closing mark ("... erroneous.").
+func endsSentence(q string) bool {
+	q = strings.TrimRightFunc(q, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '"' || r == '\'' || r == '”' || r == '’' || r == '»' || r == '“'
+	})
+	last, _ := utf8.DecodeLastRuneInString(q)
+	return last == '.' || last == '!' || last == '?' || last == '…'
 }
 
 // sentence is a run of tokens [lo, hi) and its paragraph number.
@@ -140,10 +181,20 @@ func sentences(text string, toks []token) []sentence {
 			}
 		}
 		t, n := toks[i], toks[i+1]
-		if t.kind == tokPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == "…") && len(gap) > 0 {
-			if n.kind == tokQuote || (n.kind == tokWord && (n.cap() || unicode.IsDigit(runeAt(n.text, 0)))) {
-				brk = true
+		if t.kind == tokPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == "…") {
+			switch {
+			case len(gap) > 0:
+				brk = n.kind == tokQuote || (n.kind == tokWord && (n.cap() || unicode.IsDigit(runeAt(n.text, 0))))
+			case i > lo && toks[i-1].kind == tokWord:
+				// a glued join ("Johnson.Britain's"): tokenize split it
+				brk = n.kind == tokWord && n.cap() && glued(toks[i-1].text, n.text)
 			}
+		}
+		// A quotation that ends its own sentence ("... is erroneous.")
+		// followed by a capitalized word: the next sentence begins there
+		// (Segas said the appeal was "expected").
+		if t.kind == tokQuote && len(gap) > 0 && n.kind == tokWord && n.cap() && endsSentence(text[t.start:t.end]) {
+			brk = true
 		}
 		if brk {
 			out = append(out, sentence{lo, i + 1, para})
