@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,6 +49,27 @@ func TestQuoteSpeakerChanged(t *testing.T) {
 	}
 	if len(res.Quotes) != 1 {
 		t.Errorf("want only the changed quote flagged, got %+v", res.Quotes)
+	}
+}
+
+// A spun verb can make another clause the nearest attribution of a partial
+// quotation; the source's speaker is still named in the sentence, so the
+// credit did not change.
+func TestQuoteSpeakerStillNamedIsNotChanged(t *testing.T) {
+	src := append(slices.Clone(quoted),
+		`At the awards, singer Chester Bennington said the prize for best rock band was "quite an honour" while Muse said their own win was "a real surprise".`)
+	e := newIndexed(t, doc("geneva", 1, src...))
+	art := strings.Join(src, " ")
+	spun := strings.Replace(art, "Bennington said the prize for best rock band was", "Bennington depicted the prize for best rock band as", 1)
+	res := traceOne(t, e, spintrace.Doc{Text: spun})
+	if f, ok := flags(res)[spintrace.QuoteSpeakerChanged]; ok {
+		t.Errorf("speaker change flagged: %+v", f)
+	}
+	// the name replaced is a change
+	renamed := strings.Replace(art, "singer Chester Bennington said", "singer Brandon Flowers said", 1)
+	res = traceOne(t, e, spintrace.Doc{Text: renamed})
+	if _, ok := flags(res)[spintrace.QuoteSpeakerChanged]; !ok {
+		t.Errorf("renamed speaker not flagged; quotes %+v", res.Quotes)
 	}
 }
 

@@ -50,10 +50,15 @@ func link(text string, toks []token, sents []sentence, cl [][]clause, si, k int,
 			break
 		}
 	}
-	// 2. An attribution right before it: Lavrov said: "...".
-	for i := idx - 1; pick < 0 && i >= 0 && k-cs[i].verb <= 2*maxPhrase+8; i-- {
+	// 2. An attribution right before it: Lavrov said: "...". A quotation
+	// closed by a full stop is not attributed after it (`Letwin said: "...
+	// fiddled." said Loynes` is two pieces joined), so there the one
+	// before wins.
+	fullStop := last == '.'
+	for i := idx - 1; (pick < 0 || fullStop && via == "said-after") && i >= 0 && k-cs[i].verb <= 2*maxPhrase+8; i-- {
 		if c := cs[i]; c.last < k && c.last > prevQ && allGap(toks, c.last+1, k) {
 			pick, via = i, "said-before"
+			break
 		}
 	}
 	// 3. The colon form: Russia: 'Too Early Yet'.

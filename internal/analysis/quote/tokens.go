@@ -186,14 +186,16 @@ func sentences(text string, toks []token) []sentence {
 			case len(gap) > 0:
 				brk = n.kind == tokQuote || (n.kind == tokWord && (n.cap() || unicode.IsDigit(runeAt(n.text, 0))))
 			case i > lo && toks[i-1].kind == tokWord:
-				// a glued join ("Johnson.Britain's"): tokenize split it
-				brk = n.kind == tokWord && n.cap() && glued(toks[i-1].text, n.text)
+				// a glued join ("Johnson.Britain's", `together."We`):
+				// tokenize split the word
+				brk = n.kind == tokQuote || n.kind == tokWord && n.cap() && glued(toks[i-1].text, n.text)
 			}
 		}
 		// A quotation that ends its own sentence ("... is erroneous.")
-		// followed by a capitalized word: the next sentence begins there
-		// (Segas said the appeal was "expected").
-		if t.kind == tokQuote && len(gap) > 0 && n.kind == tokWord && n.cap() && endsSentence(text[t.start:t.end]) {
+		// followed by a capitalized word, spaced or glued by a join: the
+		// next sentence begins there (Segas said the appeal was
+		// "expected").
+		if t.kind == tokQuote && n.kind == tokWord && n.cap() && endsSentence(text[t.start:t.end]) {
 			brk = true
 		}
 		if brk {
