@@ -312,6 +312,19 @@ func TestBrowserTrace(t *testing.T) {
 	}
 	poll("clusters", `document.querySelectorAll('#clusters-list > li').length > 0 && document.querySelector('#clusters-list').textContent.includes('Spun roundup')`)
 	shot("serve-sites.png", true)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#clusters-list .cluster-open"))); err != nil {
+		t.Fatal(err)
+	}
+	poll("cluster page", `!document.querySelector('#cluster-detail').hidden && document.querySelectorAll('#cluster-members > li').length >= 2
+		&& document.querySelectorAll('#cluster-timeline .tick').length >= 2 && document.querySelector('#cluster-spread').textContent.startsWith('From ')`)
+	if members := eval(`document.querySelector('#cluster-members').textContent`); !strings.Contains(members, "took ") || !strings.Contains(members, "after the first witness") ||
+		!strings.Contains(members, "→") || strings.Contains(members, "[object") {
+		t.Errorf("cluster members %q: want a member that took text, with its lag and substitutions", members)
+	}
+	if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS("#cluster-detail"))); err != nil {
+		t.Fatal(err)
+	}
+	shot("serve-cluster.png", false)
 
 	// With a token configured, the page asks for it and then works.
 	locked := newFixture(t, fixtureOptions{mem: true, config: func(c *Config) { c.Token = "letmein" }})

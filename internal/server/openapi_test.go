@@ -225,6 +225,11 @@ func TestServerMatchesSpec(t *testing.T) {
 		{op: "GET /api/v1/clusters", path: "/api/v1/clusters?min_size=1", status: 400},
 		{op: "GET /api/v1/clusters", path: "/api/v1/clusters", noAuth: true, status: 401},
 		{op: "GET /api/v1/clusters", server: "stuck", path: "/api/v1/clusters", status: 503},
+		{op: "GET /api/v1/clusters/{id}", path: "/api/v1/clusters/1", status: 200},
+		{op: "GET /api/v1/clusters/{id}", path: "/api/v1/clusters/x", status: 400},
+		{op: "GET /api/v1/clusters/{id}", path: "/api/v1/clusters/999", status: 404},
+		{op: "GET /api/v1/clusters/{id}", path: "/api/v1/clusters/1", noAuth: true, status: 401},
+		{op: "GET /api/v1/clusters/{id}", server: "stuck", path: "/api/v1/clusters/1", status: 503},
 		{op: "GET /healthz", path: "/healthz", noAuth: true, status: 200},
 		{op: "GET /healthz", server: "closed", path: "/healthz", noAuth: true, status: 503},
 		{op: "GET /metrics", path: "/metrics", status: 200},
@@ -308,6 +313,7 @@ func TestSpecValidatorFails(t *testing.T) {
 		{"Stats", `[]`},
 		{"SiteList", `{"version": 1, "sites": [{"site": "a", "score": "high"}]}`},
 		{"ClusterList", `{"version": 1, "docs": 2, "clusters": [{"id": 1, "members": null}]}`},
+		{"ClusterDetail", `{"version": 1, "cluster": {}, "timeline": [], "spread": {"hours": 0, "dated": 0, "undated": 0}}`},
 	} {
 		var v any
 		json.Unmarshal([]byte(tc.body), &v)

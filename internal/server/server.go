@@ -168,6 +168,7 @@ func (s *Server) table() []route {
 		{"GET", "/api/v1/sites", true, s.handleSites},
 		{"GET", "/api/v1/sites/{site}", true, s.handleSite},
 		{"GET", "/api/v1/clusters", true, s.handleClusters},
+		{"GET", "/api/v1/clusters/{id}", true, s.handleCluster},
 		{"GET", "/healthz", false, s.handleHealth},
 		{"GET", "/metrics", true, s.handleMetrics},
 	}

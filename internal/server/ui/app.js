@@ -606,6 +606,50 @@
     }
   }
 
+  // openCluster shows one cluster: its members on a time axis, and what each
+  // changed in the text it took from the others.
+  async function openCluster(id) {
+    setStatus($('#clusters-status'), 'Loading cluster ' + id + '…');
+    try {
+      const res = await api('GET', '/api/v1/clusters/' + id);
+      const c = res.cluster;
+      const sp = res.spread;
+      $('#cluster-h').textContent = 'Cluster ' + c.id + ': ' + c.members.length + ' documents on ' + c.sites.length + ' site' + (c.sites.length === 1 ? '' : 's');
+      $('#cluster-spread').textContent = (sp.first
+        ? 'From ' + day(sp.first) + ' to ' + day(sp.last) + ' (' + Math.round(sp.hours) + ' h) over ' + sp.dated + ' dated member' + (sp.dated === 1 ? '' : 's')
+        : 'No member is dated') + (sp.undated ? '; ' + sp.undated + ' undated' : '') + '. ' + c.dates;
+      const first = sp.first ? Date.parse(sp.first) : 0;
+      const span = sp.first ? Date.parse(sp.last) - first : 0;
+      const ticks = res.timeline.filter((m) => m.doc.published).map((m) => {
+        const t = h('span', { class: 'tick' + (m.from.length ? ' copy' : ''), title: day(m.doc.published) + ' ' + (m.doc.site || '') + ': ' + nameOf(m.doc) });
+        t.style.left = (span > 0 ? (Date.parse(m.doc.published) - first) / span * 100 : 0) + '%'; // a style attribute would break the CSP
+        return t;
+      });
+      const tl = $('#cluster-timeline');
+      tl.replaceChildren(...(sp.first ? [h('span', { class: 'axis' }, day(sp.first)), h('span', { class: 'axis end' }, day(sp.last))] : []), ...ticks);
+      tl.setAttribute('aria-label', 'Publication times of ' + ticks.length + ' dated members');
+      tl.hidden = ticks.length === 0;
+      $('#cluster-excerpt').textContent = c.members.length ? c.members[0].excerpt : '';
+      $('#cluster-members').replaceChildren(...res.timeline.map((m) => h('li', {},
+        h('p', {},
+          h('button', { type: 'button', class: 'link', 'aria-label': 'Provenance of ' + nameOf(m.doc), onclick: () => openDoc(m.doc.id) }, nameOf(m.doc)),
+          h('span', { class: 'muted' }, ' — ' + [m.doc.site, m.doc.published ? day(m.doc.published) : 'undated',
+            typeof m.lag_hours === 'number' ? (m.lag_hours > 0 ? '+' + Math.round(m.lag_hours) + ' h after the first witness' : 'first witness') : '', m.verdict && m.verdict.label].filter(Boolean).join(', '))),
+        m.from.length
+          ? h('ul', {}, m.from.map((l) => h('li', {}, 'took ' + pct(l.share) + ' of its words from ' + nameOf(l.doc) + (l.doc.site ? ' (' + l.doc.site + ')' : '') +
+              ' in ' + l.passages + ' passage' + (l.passages === 1 ? '' : 's') + (l.substitutions.length ? '; changed ' : '; no words changed'),
+              l.substitutions.slice(0, 12).flatMap((w, i) => [i ? ', ' : '', h('q', {}, w.from), ' → ', h('q', {}, w.to)]),
+              l.substitutions.length > 12 ? ' and ' + (l.substitutions.length - 12) + ' more' : '')))
+          : h('p', { class: 'muted' }, 'Takes from no other member.'))));
+      $('#cluster-detail').hidden = false;
+      $('#cluster-detail').focus();
+      setStatus($('#clusters-status'), '');
+    } catch (e) {
+      setStatus($('#clusters-status'), 'Could not open cluster ' + id + ': ' + e.message, true);
+    }
+  }
+  $('#cluster-close').addEventListener('click', () => { $('#cluster-detail').hidden = true; $('#clusters-btn').focus(); });
+
   async function loadClusters() {
     const box = $('#clusters');
     box.hidden = false;
@@ -614,7 +658,8 @@
     try {
       const res = await api('GET', '/api/v1/clusters?min_size=2');
       $('#clusters-list').replaceChildren(...res.clusters.map((c) => h('li', { class: 'card' },
-        h('p', {}, h('strong', {}, c.members.length + ' documents'), ' on ' + c.sites.length + ' site' + (c.sites.length === 1 ? '' : 's') +
+        h('p', {}, h('button', { type: 'button', class: 'link cluster-open', onclick: () => openCluster(c.id) }, 'Cluster ' + c.id + ': ' + c.members.length + ' documents'),
+          ' on ' + c.sites.length + ' site' + (c.sites.length === 1 ? '' : 's') +
           (c.earliest ? '; earliest witness ' + nameOf(c.earliest) + ' (' + (c.earliest.site || 'no site') + ', ' + day(c.earliest.published) + ')' : '') + '. ',
           h('span', { class: 'muted' }, c.dates)),
         c.members.length ? h('blockquote', { class: 'excerpt' }, c.members[0].excerpt) : null,
