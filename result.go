@@ -229,6 +229,11 @@ type QuoteFinding struct {
 	SourceSpeaker string `json:"source_speaker,omitempty"` // in the source
 	Source        int    `json:"source,omitempty"`         // rank
 	SourceSpan    *Span  `json:"source_span,omitempty"`
+	// SharedWith is set instead of Source when the quotation's provenance
+	// is a document that shares only quoted speech with the article (one
+	// of SharedQuotes): the quote was lifted from another story and
+	// credited to someone else.
+	SharedWith *DocRef `json:"shared_with,omitempty"`
 	Sources       []int  `json:"sources,omitempty"` // for merged quotes
 }
 

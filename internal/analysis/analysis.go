@@ -35,6 +35,9 @@ type Input struct {
 	// Quotes are the article's quotations (quote.Find), when the caller
 	// has them already; nil means Analyze finds them.
 	Quotes []quote.Quote
+	// Shared are the documents that share only quoted speech with the
+	// article (Rank 0): not sources, but where its quotations came from.
+	Shared []Source
 }
 
 // Analyze fills the analysis fields of res (all but Title, which needs the

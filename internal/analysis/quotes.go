@@ -28,9 +28,13 @@ type quoteHit struct {
 func quotes(in Input, ci *textnorm.CharIndex) []spintrace.QuoteFinding {
 	out := []spintrace.QuoteFinding{}
 	srcQuotes := make([][]quote.Quote, len(in.Sources))
+	sharedQuotes := make([][]quote.Quote, len(in.Shared))
 	for _, q := range in.Quotes {
-		hits := quoteHits(in, q)
+		hits := quoteHits(in.Text, in.Sources, q)
 		if len(hits) == 0 {
+			if f, ok := sharedSpeakerChanged(in, q, sharedQuotes, ci); ok {
+				out = append(out, f)
+			}
 			continue
 		}
 		f := spintrace.QuoteFinding{
@@ -103,12 +107,52 @@ func explicit(q quote.Quote) bool {
 	return false
 }
 
-// quoteHits maps the words inside quotation q to the sources aligned to
-// them, the source supplying most words first.
-func quoteHits(in Input, q quote.Quote) []quoteHit {
+// sharedSpeakerChanged compares the speaker of article quotation q, which
+// no source explains, with the speaker given by a document that shares
+// only quoted speech with the article. Such a quotation was lifted from
+// another story, so here the speaker the article implies counts too: a
+// quotation standing alone right after "Lavrov said." reads as Lavrov's
+// (the content-farm way of crediting an official's words to a minister).
+func sharedSpeakerChanged(in Input, q quote.Quote, cache [][]quote.Quote, ci *textnorm.CharIndex) (spintrace.QuoteFinding, bool) {
+	if q.Speaker == "" || !explicit(q) && q.Via != "adjacent" {
+		return spintrace.QuoteFinding{}, false
+	}
+	hits := quoteHits(in.Text, in.Shared, q)
+	if len(hits) == 0 || hits[0].tokens < minSharedQuoteTokens {
+		return spintrace.QuoteFinding{}, false
+	}
+	h := hits[0]
+	s := in.Shared[h.src]
+	if cache[h.src] == nil {
+		cache[h.src] = quote.Find(s.Text.Src)
+	}
+	sq, ok := overlapping(cache[h.src], h.start, h.end)
+	if !ok || !explicit(sq) || sameSpeaker(q.Speaker, sq.Speaker) || namedNearby(q.Speaker, s.Text, sq) || namedNearby(sq.Speaker, in.Text, q) {
+		return spintrace.QuoteFinding{}, false
+	}
+	sci := textnorm.NewCharIndex(s.Text.Src)
+	ref := s.Doc.Ref()
+	return spintrace.QuoteFinding{
+		Flag:          spintrace.QuoteSpeakerChanged,
+		Article:       spintrace.Span{Start: ci.Char(q.Start), End: ci.Char(q.End)},
+		Text:          in.Text.Src[q.Start:q.End],
+		Speaker:       q.Speaker,
+		SourceSpeaker: sq.Speaker,
+		SourceSpan:    &spintrace.Span{Start: sci.Char(sq.Start), End: sci.Char(sq.End)},
+		SharedWith:    &ref,
+	}, true
+}
+
+// minSharedQuoteTokens: a document must supply at least this many words of
+// a quotation for its speaker to be compared.
+const minSharedQuoteTokens = 6
+
+// quoteHits maps the words inside quotation q of text to the documents of
+// srcs aligned to them, the one supplying most words first.
+func quoteHits(text *textnorm.Text, srcs []Source, q quote.Quote) []quoteHit {
 	byIdx := map[int]*quoteHit{}
-	toks := in.Text.Tokens
-	for si, s := range in.Sources {
+	toks := text.Tokens
+	for si, s := range srcs {
 		for _, p := range s.Passages {
 			for _, op := range p.Ops {
 				if op.A < 0 || op.B < 0 || op.Kind == 'x' {

@@ -42,6 +42,10 @@ func changes(b *strings.Builder, p painter, r *spintrace.Result) {
 			switch q.Flag {
 			case spintrace.QuoteSpeakerChanged:
 				desc = fmt.Sprintf("speaker changed: source %d gives it to %s, the article to %s", q.Source, q.SourceSpeaker, q.Speaker)
+				if q.SharedWith != nil {
+					desc = fmt.Sprintf("speaker changed: %s (shares only quotations) gives it to %s, the article to %s",
+						quote(clip(orDash(q.SharedWith.Title), 50)), q.SourceSpeaker, q.Speaker)
+				}
 			case spintrace.QuoteAttributionDropped:
 				desc = fmt.Sprintf("attribution dropped: source %d gives it to %s", q.Source, q.SourceSpeaker)
 			case spintrace.QuoteDropped:

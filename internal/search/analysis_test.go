@@ -115,6 +115,42 @@ func TestSharedQuotationIsNotASource(t *testing.T) {
 	if res.Verdict.Class != spintrace.ClassOriginal {
 		t.Errorf("verdict %s, want original", res.Verdict.Class)
 	}
+	if len(res.Quotes) != 0 {
+		t.Errorf("the same speaker quoted: want no quote finding, got %+v", res.Quotes)
+	}
+}
+
+// A quotation lifted from another story and set right after another
+// speaker's attribution reads as that speaker's: the document it came from
+// gives it to someone else.
+func TestSharedQuotationCreditedToAnother(t *testing.T) {
+	pentagon := []string{
+		"Officials at the Pentagon said on Friday that they were still reviewing the evidence from the air base.",
+		`One official added that "we cannot talk openly about any complicity between the two governments in this case, but we are carefully assessing every report".`,
+		"The review is expected to take several more weeks, the officials said.",
+	}
+	e := newIndexed(t, doc("pentagon", 1, pentagon...))
+	art := "Grain exporters are worried about the summer harvest as prices climb in the region. " +
+		"Further strikes would have grave consequences for the whole region, Foreign Minister Anna Berg said. " +
+		`"We cannot talk openly about any complicity between the two governments in this case, but we are carefully assessing every report." ` +
+		"Farmers in the south have begun storing wheat in temporary silos."
+	res := traceOne(t, e, spintrace.Doc{Text: art})
+	if len(res.Sources) != 0 || len(res.SharedQuotes) != 1 {
+		t.Fatalf("want no source and one shared quotation, got %d sources, %+v", len(res.Sources), res.SharedQuotes)
+	}
+	f, ok := flags(res)[spintrace.QuoteSpeakerChanged]
+	if !ok {
+		t.Fatalf("no speaker change flagged; quotes %+v", res.Quotes)
+	}
+	if f.SharedWith == nil || f.SharedWith.ID != res.SharedQuotes[0].Doc.ID || f.Source != 0 {
+		t.Errorf("finding %+v: want it against the shared quotation's document", f)
+	}
+	if !strings.Contains(f.Speaker, "Berg") || !strings.Contains(f.SourceSpeaker, "official") {
+		t.Errorf("speakers %q -> %q, want One official -> Anna Berg", f.SourceSpeaker, f.Speaker)
+	}
+	if res.Verdict.Class != spintrace.ClassOriginal {
+		t.Errorf("verdict %s, want original: a quotation does not make a copy", res.Verdict.Class)
+	}
 }
 
 func TestTitleCheck(t *testing.T) {

@@ -47,12 +47,14 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 	var rest []*candidate
 	quotes := quote.Find(art.Src)
 	quoted := quotedTokens(art, quotes)
+	in := analysis.Input{Article: d, Text: art, Owner: owner, Quotes: quotes}
 	for _, c := range cands {
 		switch {
 		case len(c.passages) == 0:
 		case e.quoteOnly(art, quoted, c):
 			if c.matched >= e.opts.MinSourceWords {
 				res.SharedQuotes = append(res.SharedQuotes, sharedQuote(art, ci, c))
+				in.Shared = append(in.Shared, analysis.Source{Doc: c.doc, Text: c.text, Passages: c.passages})
 			}
 		default:
 			rest = append(rest, c)
@@ -91,7 +93,6 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 			explained++
 		}
 	}
-	in := analysis.Input{Article: d, Text: art, Owner: owner, Quotes: quotes}
 	for k, c := range chosen {
 		c.passages = slices.DeleteFunc(c.passages, func(p align.Passage) bool { return redundant(p, owner, k) })
 		src := e.source(art, ci, c)

@@ -197,6 +197,7 @@
     if (it.message || it.detail) bits.push(it.message || it.detail);
     const ranks = Array.isArray(it.sources) && it.sources.length ? it.sources : typeof it.source === 'number' && it.source > 0 ? [it.source] : [];
     if (ranks.length) bits.push('source ' + ranks.join(' + '));
+    else if (it.shared_with) bits.push('quoted in ' + nameOf(it.shared_with) + ' (shares only quotations)');
     else if (f.si >= 0) bits.push('source ' + (f.si + 1));
     return bits.join(' — ');
   }
