@@ -42,6 +42,7 @@ skipped and why, and which inputs failed; the exit status is 1 when any
 input could not be read.`,
 		Example: `  spintrace index --db news.db ./corpus
   spintrace index --db news.db --format jsonl --text-field body --title-field headline export.jsonl
+  spintrace index --db news.db pages.jsonl    # {"url": ..., "site": ..., "date": ..., "file": "pages/001.html"}
   zcat dump.jsonl.gz | spintrace index --format jsonl -`,
 		Args: argsCheck(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -58,6 +59,7 @@ input could not be read.`,
 	f.StringVar(&o.ingest.DateField, "date-field", "date", "JSON Lines / CSV field holding the publication date")
 	f.StringVar(&o.ingest.SiteField, "site-field", "site", "JSON Lines / CSV field holding the site name")
 	f.StringVar(&o.ingest.BylineField, "byline-field", "byline", "JSON Lines / CSV field holding the byline")
+	f.StringVar(&o.ingest.FileField, "file-field", "file", "JSON Lines / CSV field holding the path of a text, Markdown or HTML file with the article (relative to the manifest), read when a record has no text field; '' turns it off")
 	f.IntVar(&o.workers, "workers", 0, "parallel workers (default: all cores)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress output")
 	f.StringVar(&o.queue, "queue", os.Getenv("SPINTRACE_QUEUE"), "publish documents to a NATS JetStream work queue (nats://host:4222) for 'spintrace worker' instead of indexing here (default $SPINTRACE_QUEUE)")

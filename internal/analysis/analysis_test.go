@@ -209,3 +209,21 @@ func TestDroppedQuoteLeftovers(t *testing.T) {
 		}
 	}
 }
+
+func TestStyleVariant(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"US", "U.S.", true},
+		{"U.K.", "UK", true},
+		{"e-mail", "email", true},
+		{"U.S.", "USA", false},
+		{"Russia", "Russian Federation", false},
+		{"said", "said", false},
+	} {
+		if got := StyleVariant(c.a, c.b); got != c.want {
+			t.Errorf("StyleVariant(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 			aligned += p.Words
 		}
 		for _, sub := range s.Substitutions {
-			if sub.Kind == spintrace.SubstInflection || sub.Kind == spintrace.SubstRewrite {
+			if sub.Kind == spintrace.SubstInflection || sub.Kind == spintrace.SubstRewrite || StyleVariant(sub.From, sub.To) {
 				continue
 			}
 			swapped += len(strings.Fields(sub.To))
@@ -156,4 +156,13 @@ func TitleEvidence(res *spintrace.Result) {
 	default:
 		res.Verdict.Evidence = append(res.Verdict.Evidence, fmt.Sprintf("the title comes from %q, which is not a source of the body", t.From.Title))
 	}
+}
+
+// StyleVariant reports whether two spellings differ only in house style:
+// periods, hyphens, apostrophes and case ("U.S." / "US", "e-mail" /
+// "email"). An outlet's copy desk makes such changes to wire copy; they are
+// not spinning.
+func StyleVariant(a, b string) bool {
+	strip := strings.NewReplacer(".", "", "-", "", "'", "", "’", "")
+	return a != b && strings.EqualFold(strip.Replace(a), strip.Replace(b))
 }

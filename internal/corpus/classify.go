@@ -35,6 +35,9 @@ func reclassify(t *Trace) {
 			aligned += p.Words
 		}
 		for _, s := range l.Substitutions {
+			if analysis.StyleVariant(s.From, s.To) {
+				continue
+			}
 			swapped += len(strings.Fields(s.To))
 			if s.Kind == spintrace.SubstSynonym || s.Kind == spintrace.SubstAlias || s.Kind == spintrace.SubstEntity {
 				thesaurus++

@@ -66,7 +66,10 @@ func (s *source) readCSV() error {
 		return fail(err)
 	}
 	cols := columns(header, s.opts)
-	if cols.text < 0 {
+	if cols.text < 0 && cols.file < 0 {
+		if s.opts.FileField != "" {
+			return fmt.Errorf("%s: no %q or %q column in the header (columns: %s; see --text-field, --file-field)", s.name, s.opts.TextField, s.opts.FileField, strings.Join(header, ", "))
+		}
 		return fmt.Errorf("%s: no %q column in the header (columns: %s; see --text-field)", s.name, s.opts.TextField, strings.Join(header, ", "))
 	}
 	for {
@@ -86,7 +89,8 @@ func (s *source) readCSV() error {
 		}
 		line, _ := cr.FieldPos(0)
 		origin := fmt.Sprintf("%s#L%d", s.name, line)
-		if err := s.e.do(func() []Item { return []Item{csvRecord(rec, cols, origin)} }); err != nil {
+		name, limit := s.name, s.opts.MaxDocBytes
+		if err := s.e.do(func() []Item { return []Item{csvRecord(rec, cols, name, origin, limit)} }); err != nil {
 			return err
 		}
 	}
@@ -95,6 +99,7 @@ func (s *source) readCSV() error {
 // csvColumns holds the column index of each mapped field, -1 when absent.
 type csvColumns struct {
 	text, title, url, date, site, byline, lang int
+	file                                       int // -1 unless Options.FileField is set and present
 }
 
 // columns finds the mapped fields in a header: exact names first, then
@@ -116,13 +121,17 @@ func columns(header []string, o Options) csvColumns {
 		}
 		return -1
 	}
-	return csvColumns{
+	c := csvColumns{
 		text: find(o.TextField), title: find(o.TitleField), url: find(o.URLField),
-		date: find(o.DateField), site: find(o.SiteField), byline: find(o.BylineField), lang: find("lang"),
+		date: find(o.DateField), site: find(o.SiteField), byline: find(o.BylineField), lang: find("lang"), file: -1,
 	}
+	if o.FileField != "" {
+		c.file = find(o.FileField)
+	}
+	return c
 }
 
-func csvRecord(rec []string, c csvColumns, origin string) Item {
+func csvRecord(rec []string, c csvColumns, manifest, origin string, limit int64) Item {
 	get := func(i int) string {
 		if i < 0 || i >= len(rec) {
 			return ""
@@ -133,11 +142,19 @@ func csvRecord(rec []string, c csvColumns, origin string) Item {
 		}
 		return v
 	}
+	d := spintrace.Doc{
+		Origin: origin, Title: get(c.title), URL: get(c.url),
+		Published: ParseDate(get(c.date)), Site: get(c.site), Byline: get(c.byline), Lang: get(c.lang),
+	}
+	if c.text < 0 || c.text < len(rec) && rec[c.text] == "" && get(c.file) != "" {
+		if ref := get(c.file); ref != "" {
+			return fileDoc(manifest, ref, d, limit)
+		}
+		return Item{Err: fmt.Errorf("%s: no text and no file", origin)}
+	}
 	if c.text >= len(rec) {
 		return Item{Err: fmt.Errorf("%s: %d fields, no text column", origin, len(rec))}
 	}
-	return docItem(spintrace.Doc{
-		Origin: origin, Text: get(c.text), Title: get(c.title), URL: get(c.url),
-		Published: ParseDate(get(c.date)), Site: get(c.site), Byline: get(c.byline), Lang: get(c.lang),
-	})
+	d.Text = get(c.text)
+	return docItem(d)
 }

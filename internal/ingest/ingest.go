@@ -47,6 +47,11 @@ type Options struct {
 	// "url", "date", "site", "byline". A JSON field name may be a dotted
 	// path ("meta.title") into nested objects.
 	TextField, TitleField, URLField, DateField, SiteField, BylineField string
+	// FileField, when set, names a JSON Lines / CSV field holding the path
+	// of a file with the document (relative to the manifest's directory),
+	// read when the record has no text field. Off by default: a manifest
+	// then makes the reader open files it names.
+	FileField string
 	// Workers is the number of extraction goroutines; <= 0 means
 	// runtime.NumCPU().
 	Workers int

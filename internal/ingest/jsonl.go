@@ -69,17 +69,18 @@ func (s *source) readJSONL() error {
 		rec := bytes.Clone(line)
 		buf = line[:0]
 		origin := fmt.Sprintf("%s#L%d", s.name, n)
-		opts := s.opts
+		opts, name := s.opts, s.name
 		if err := s.e.do(func() []Item {
-			return []Item{jsonRecord(rec, origin, opts)}
+			return []Item{jsonRecord(rec, name, origin, opts)}
 		}); err != nil {
 			return err
 		}
 	}
 }
 
-// jsonRecord maps one JSON object to a document through the field options.
-func jsonRecord(rec []byte, origin string, o Options) Item {
+// jsonRecord maps one JSON object of manifest to a document through the
+// field options.
+func jsonRecord(rec []byte, manifest, origin string, o Options) Item {
 	if !utf8.Valid(rec) {
 		rec = []byte(decodeText(rec))
 	}
@@ -95,14 +96,6 @@ func jsonRecord(rec []byte, origin string, o Options) Item {
 	if dec.More() {
 		return Item{Err: fmt.Errorf("%s: bad JSON: more than one value on the line", origin)}
 	}
-	raw, ok := lookup(obj, o.TextField)
-	if !ok {
-		return Item{Err: fmt.Errorf("%s: no %q field (see --text-field)", origin, o.TextField)}
-	}
-	text, ok := textValue(raw)
-	if !ok {
-		return Item{Err: fmt.Errorf("%s: field %q is %s, want a string", origin, o.TextField, jsonKind(raw))}
-	}
 	str := func(field string) string {
 		v, _ := lookup(obj, field)
 		s, _ := scalar(v)
@@ -110,7 +103,6 @@ func jsonRecord(rec []byte, origin string, o Options) Item {
 	}
 	d := spintrace.Doc{
 		Origin: origin,
-		Text:   text,
 		Title:  str(o.TitleField),
 		URL:    str(o.URLField),
 		Site:   str(o.SiteField),
@@ -122,6 +114,24 @@ func jsonRecord(rec []byte, origin string, o Options) Item {
 	if v, ok := lookup(obj, "lang"); ok {
 		d.Lang, _ = scalar(v)
 	}
+	raw, ok := lookup(obj, o.TextField)
+	if !ok {
+		if o.FileField != "" {
+			if v, ok := lookup(obj, o.FileField); ok {
+				if ref, ok := v.(string); ok && ref != "" {
+					return fileDoc(manifest, ref, d, o.MaxDocBytes)
+				}
+				return Item{Err: fmt.Errorf("%s: field %q is %s, want a file path", origin, o.FileField, jsonKind(v))}
+			}
+			return Item{Err: fmt.Errorf("%s: no %q or %q field (see --text-field, --file-field)", origin, o.TextField, o.FileField)}
+		}
+		return Item{Err: fmt.Errorf("%s: no %q field (see --text-field)", origin, o.TextField)}
+	}
+	text, ok := textValue(raw)
+	if !ok {
+		return Item{Err: fmt.Errorf("%s: field %q is %s, want a string", origin, o.TextField, jsonKind(raw))}
+	}
+	d.Text = text
 	return docItem(d)
 }
 
