@@ -323,9 +323,10 @@ func dropShadowed(ps []Passage) []Passage {
 }
 
 // PAN options for the PAN text-alignment benchmark: sentence-level seeding
-// with the summary rule, tuned on the PAN 2013 training corpus only (see
-// docs/evaluation.md).
+// with the summary rules and the verbatim step, tuned on the PAN 2013
+// training corpus only (see docs/evaluation.md).
 var PAN = Options{Sentence: SentenceOptions{
-	On: true, MinUnit: 3, MaxUnit: 25, MinCos: 0.3, MinDice: 0.3, BestRatio: 0.8, Gap: 6, MinValid: 0.34, MinBytes: 150,
-	SummaryRatio: 3, SummaryGap: 2, SummaryMinSeeds: 3, SummaryMinShare: 0.4, SummaryMaxCos: 0.7, SummaryWhole: true,
+	On: true, MinUnit: 3, MaxUnit: 25, MinCos: 0.28, MinDice: 0.3, BestRatio: 0.8, Gap: 6, MinValid: 0.38, MinBytes: 150,
+	SummaryRatio: 3, SummaryGap: 2, SummaryMinSeeds: 3, SummaryMinShare: 0.4, SummaryMaxCos: 0.7, SummaryWhole: true, SummaryJoin: 300, SummaryMinBytes: 300, SummaryCopyShare: 0.75, SummaryCopyRatio: 1.5,
+	Verbatim: VerbatimOptions{MinRun: 6, MaxPerKey: 8, Gap: 3, MinTokens: 40, MinDensity: 0.95, MinShare: 0.7, Exclusive: true, MinOther: 0.5},
 }}

@@ -59,6 +59,26 @@ type SentenceOptions struct {
 	SummaryMinShare float64
 	SummaryMaxCos   float64
 	SummaryWhole    bool
+	// SummaryMinBytes: the smallest article region, in bytes, taken for a
+	// summary (a sentence or two that loosely resemble sentences all over
+	// the source are not one).
+	SummaryMinBytes int
+	// SummaryCopyShare, when > 0: a passage already found in the region
+	// that holds (in both texts) at least this share of the region's seeds
+	// and whose source side is shorter than SummaryCopyRatio times its
+	// article side also explains it (reworded reuse, with a few stray
+	// seeds elsewhere in the source, is not a summary).
+	SummaryCopyShare, SummaryCopyRatio float64
+	// SummaryJoin, when > 0: passages kept by the filters (MinBytes, ...)
+	// that follow each other within this many bytes in the article and
+	// together meet SummaryMinBytes, SummaryRatio and SummaryMinShare
+	// (short article passages whose source sides lie far apart) become one
+	// summary passage, against the whole source when SummaryWhole.
+	// Passages snapped to a verbatim copy are never joined.
+	SummaryJoin int
+	// Verbatim snaps near-verbatim passages to the exact extent of the
+	// copy (see VerbatimOptions).
+	Verbatim VerbatimOptions
 }
 
 // unit is a run of whole sentences [start, end) in tokens with its set of
@@ -96,12 +116,20 @@ func alignSentences(a, b *textnorm.Text, o Options) []Passage {
 	if so.SummaryGap > 0 && so.SummaryRatio > 0 {
 		ps = summaries(a, b, ua, ub, seeds, ps, sims, so)
 	}
-	out := ps[:0]
-	for _, p := range ps {
+	exact := make([]bool, len(ps))
+	if so.Verbatim.MinRun > 0 {
+		ps, exact = snapVerbatim(a, b, ps, so.Verbatim)
+	}
+	out, outExact := ps[:0], exact[:0]
+	for k, p := range ps {
 		if p.Seeds >= so.MinSeeds && int(a.Tokens[p.A.End-1].End-a.Tokens[p.A.Start].Start) >= so.MinBytes &&
 			int(b.Tokens[p.B.End-1].End-b.Tokens[p.B.Start].Start) >= so.MinBytes {
 			out = append(out, p)
+			outExact = append(outExact, exact[k])
 		}
+	}
+	if so.SummaryJoin > 0 && so.SummaryRatio > 0 {
+		out = joinSummaries(a, b, out, outExact, so)
 	}
 	return out
 }
@@ -191,13 +219,13 @@ func summaries(a, b *textnorm.Text, ua, ub []unit, seeds []sseed, ps []Passage, 
 		i0, i1, j0, j1 := span(g)
 		la := int(a.Tokens[ua[i1].end-1].End - a.Tokens[ua[i0].start].Start)
 		lb := int(b.Tokens[ub[j1].end-1].End - b.Tokens[ub[j0].start].Start)
-		if float64(lb) < so.SummaryRatio*float64(la) || float64(lb) < so.SummaryMinShare*float64(len(b.Src)) {
+		if la < so.SummaryMinBytes || float64(lb) < so.SummaryRatio*float64(la) || float64(lb) < so.SummaryMinShare*float64(len(b.Src)) {
 			continue
 		}
 		p := Passage{A: Range{int(ua[i0].start), int(ua[i1].end)}, B: Range{int(ub[j0].start), int(ub[j1].end)}, Seeds: len(g)}
 		explained := false
 		for k, q := range ps {
-			if q.A.End > p.A.Start && p.A.End > q.A.Start && sims[k] >= so.SummaryMaxCos {
+			if q.A.End > p.A.Start && p.A.End > q.A.Start && (sims[k] >= so.SummaryMaxCos || copied(a, b, q, g, ua, ub, so)) {
 				explained = true
 			}
 		}
@@ -222,6 +250,65 @@ func summaries(a, b *textnorm.Text, ua, ub []unit, seeds []sseed, ps []Passage, 
 	}
 	slices.SortFunc(ps, func(x, y Passage) int { return x.A.Start - y.A.Start })
 	return ps
+}
+
+// joinSummaries merges runs of passages (in article order) that together
+// look like a summary (see SummaryJoin).
+func joinSummaries(a, b *textnorm.Text, ps []Passage, exact []bool, so SentenceOptions) []Passage {
+	bytesA := func(r Range) int { return int(a.Tokens[r.End-1].End - a.Tokens[r.Start].Start) }
+	bytesB := func(r Range) int { return int(b.Tokens[r.End-1].End - b.Tokens[r.Start].Start) }
+	out := ps[:0]
+	for k := 0; k < len(ps); {
+		p := ps[k]
+		m := k + 1
+		lo, hi := p.B.Start, p.B.End
+		for m < len(ps) && !exact[k] && !exact[m] && int(a.Tokens[ps[m].A.Start].Start-a.Tokens[ps[m-1].A.End-1].End) <= so.SummaryJoin {
+			lo, hi = min(lo, ps[m].B.Start), max(hi, ps[m].B.End)
+			m++
+		}
+		if m > k+1 {
+			q := Passage{A: Range{p.A.Start, ps[m-1].A.End}, B: Range{lo, hi}}
+			la, lb := bytesA(q.A), bytesB(q.B)
+			if la >= so.SummaryMinBytes && float64(lb) >= so.SummaryRatio*float64(la) && float64(lb) >= so.SummaryMinShare*float64(len(b.Src)) {
+				for _, x := range ps[k:m] {
+					q.Seeds += x.Seeds
+					q.Matched += x.Matched
+				}
+				if so.SummaryWhole {
+					q.B = Range{0, len(b.Tokens)}
+				}
+				out = append(out, q)
+				k = m
+				continue
+			}
+		}
+		out = append(out, p)
+		k++
+	}
+	return out
+}
+
+// copied reports whether passage q explains the seeds g of a summary
+// region as reworded reuse (see SummaryCopyShare).
+func copied(a, b *textnorm.Text, q Passage, g []sseed, ua, ub []unit, so SentenceOptions) bool {
+	if so.SummaryCopyShare <= 0 || float64(inside(q, g, ua, ub)) < so.SummaryCopyShare*float64(len(g)) {
+		return false
+	}
+	qa := a.Tokens[q.A.End-1].End - a.Tokens[q.A.Start].Start
+	qb := b.Tokens[q.B.End-1].End - b.Tokens[q.B.Start].Start
+	return float64(qb) < so.SummaryCopyRatio*float64(qa)
+}
+
+// inside counts the seeds of g that lie in passage p in both texts.
+func inside(p Passage, g []sseed, ua, ub []unit) int {
+	n := 0
+	for _, s := range g {
+		u, v := ua[s.i], ub[s.j]
+		if int(u.start) >= p.A.Start && int(u.end) <= p.A.End && int(v.start) >= p.B.Start && int(v.end) <= p.B.End {
+			n++
+		}
+	}
+	return n
 }
 
 // pieces returns the sentences of t, those with more than maxUnit content

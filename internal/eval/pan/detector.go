@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spintrace/spintrace/internal/align"
 	"github.com/spintrace/spintrace/internal/textnorm"
@@ -22,7 +24,9 @@ const maxCachedBytes = 64 << 20
 // are canonicalized by norm and aligned by align.Align with options o, the
 // same code path `spintrace trace` runs on each retrieved candidate (the
 // suspicious document plays the article, the source the candidate). Each
-// passage becomes one case, its token ranges turned into character offsets.
+// passage becomes one case, its token ranges turned into character offsets,
+// each side ending after the punctuation that directly follows its last
+// word.
 //
 // The detector keeps the normalized form of the texts it has seen (up to
 // 64 MB of text, then it starts over), keyed by content. It is safe for
@@ -73,16 +77,31 @@ func casesOf(a, b *textnorm.Text, ps []align.Passage) []Case {
 	ca, cb := textnorm.NewCharIndex(a.Src), textnorm.NewCharIndex(b.Src)
 	out := make([]Case, 0, len(ps))
 	for _, p := range ps {
-		s0, s1 := ca.Char(int(a.Tokens[p.A.Start].Start)), ca.Char(int(a.Tokens[p.A.End-1].End))
-		r0, r1 := cb.Char(int(b.Tokens[p.B.Start].Start)), cb.Char(int(b.Tokens[p.B.End-1].End))
+		s0, s1 := ca.Char(int(a.Tokens[p.A.Start].Start)), ca.Char(closing(a.Src, int(a.Tokens[p.A.End-1].End)))
+		r0, r1 := cb.Char(int(b.Tokens[p.B.Start].Start)), cb.Char(closing(b.Src, int(b.Tokens[p.B.End-1].End)))
 		out = append(out, Case{SuspOffset: s0, SuspLength: s1 - s0, SrcOffset: r0, SrcLength: r1 - r0})
 	}
 	return out
 }
 
+// closing returns the byte offset past the punctuation that directly
+// follows byte offset end in s (a sentence's full stop, a closing quote or
+// bracket): a passage ending on a word ends after the punctuation that
+// closes it.
+func closing(s string, end int) int {
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsPunct(r) {
+			break
+		}
+		end += n
+	}
+	return end
+}
+
 // Ablations names the engine variants EngineConfig knows, in the order
 // docs/evaluation.md reports them.
-var Ablations = []string{"none", "no-canon", "no-synonyms", "no-merge", "no-summary", "word-seeds"}
+var Ablations = []string{"none", "no-canon", "no-synonyms", "no-merge", "no-summary", "no-verbatim", "word-seeds"}
 
 // EngineConfig returns the canonicalization and alignment options of the
 // engine with one stage taken out:
@@ -91,8 +110,11 @@ var Ablations = []string{"none", "no-canon", "no-synonyms", "no-merge", "no-summ
 //	no-canon     no canonicalization beyond case folding (textnorm.Options{})
 //	no-synonyms  canonicalization without synonym classes
 //	no-merge     seeds are not clustered across sentences (Gap 0) and the
-//	             summary rule, which merges a region's seeds, is off
-//	no-summary   the summary rule alone is off
+//	             summary rules, which merge a region's seeds or passages,
+//	             are off
+//	no-summary   the summary rules (seed regions and joined passages) are off
+//	no-verbatim  near-verbatim passages keep their sentence extent, and the
+//	             loose passages next to them are kept (no Verbatim step)
 //	word-seeds   the aligner as trace runs it (align.Default, word-pair
 //	             seeds), without edit scripts
 func EngineConfig(ablation string) (textnorm.Options, align.Options, error) {
@@ -107,6 +129,8 @@ func EngineConfig(ablation string) (textnorm.Options, align.Options, error) {
 		o.Sentence.Gap, o.Sentence.SummaryRatio = 0, 0
 	case "no-summary":
 		o.Sentence.SummaryRatio = 0
+	case "no-verbatim":
+		o.Sentence.Verbatim = align.VerbatimOptions{}
 	case "word-seeds":
 		o = align.Default
 		o.Edits = false
