@@ -173,6 +173,11 @@ type Verdict struct {
 	Evidence   []string `json:"evidence"`
 	// SpinRate is swapped article words per aligned article word.
 	SpinRate float64 `json:"spin_rate"`
+	// MarkedNames counts names written the way spinning tools write them
+	// ("Russian Federation", "USA" in running text), whatever the class:
+	// evidence of spinning in the text itself, even when its sources are
+	// not indexed.
+	MarkedNames int `json:"marked_names,omitempty"`
 }
 
 // SharedQuote is a document whose overlap with the article lies inside

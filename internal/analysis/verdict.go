@@ -87,6 +87,7 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 		v.Class = spintrace.ClassSyndicated
 	}
 	marked := markedNames(in.Text.Src)
+	v.MarkedNames = marked.total
 	thesaurus := kinds[spintrace.SubstSynonym] + kinds[spintrace.SubstAlias] + kinds[spintrace.SubstEntity]
 	if v.Class != spintrace.ClassOriginal && (thesaurus >= MinThesaurusSwaps || swapped >= MinSwaps && v.SpinRate >= SpinRate || marked.total >= MinMarkedNames) {
 		v.Spun = true
