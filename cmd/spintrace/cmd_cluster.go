@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -22,6 +24,7 @@ type clusterOptions struct {
 	json    bool
 	minSize int
 	quiet   bool
+	full    bool
 }
 
 func newClusterCmd() *cobra.Command {
@@ -35,9 +38,17 @@ the aligned passages single link into reuse clusters. Each cluster lists its
 members with their passages, the earliest witness by date (or says that dates
 are missing) and the alignments. A passage one site repeats on many of its own
 pages (masthead, footer) is boilerplate and kept out; documents that share only
-a quotation are not clustered.`,
+a quotation are not clustered. An older version of a page indexed again is
+left out.
+
+The analysis is saved in the store: the next cluster or sites run traces only
+the documents indexed since and joins them to the existing clusters (--full
+traces everything again; do so after indexing documents older than those
+already analysed). On a PostgreSQL store the candidate pairs come from one
+join inside the database instead of a postings lookup per document.`,
 		Example: `  spintrace cluster --db news.db
-  spintrace cluster --db news.db --min-size 3 --json > clusters.json`,
+  spintrace cluster --db news.db --min-size 3 --json > clusters.json
+  spintrace cluster --db postgres://localhost/news --full`,
 		Args: argsCheck(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCluster(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -47,12 +58,15 @@ a quotation are not clustered.`,
 	f := cmd.Flags()
 	f.BoolVar(&o.json, "json", false, "print JSON")
 	f.IntVar(&o.minSize, "min-size", 2, "leave out clusters with fewer members")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress output")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress or stats output")
+	f.BoolVar(&o.full, "full", false, "trace every document again instead of reusing the saved analysis")
 	return cmd
 }
 
-// analyzeDB opens the store at db and runs the corpus analysis over it.
-func analyzeDB(ctx context.Context, db string, quiet bool, stderr io.Writer) (*corpus.Analysis, error) {
+// analyzeDB opens the store at db and runs the corpus analysis over it,
+// starting from the analysis saved by the last run (unless full) and
+// saving the new one.
+func analyzeDB(ctx context.Context, db string, quiet, full bool, stderr io.Writer) (*corpus.Analysis, error) {
 	st, err := openStore(ctx, resolveDB(db))
 	if err != nil {
 		return nil, err
@@ -60,18 +74,68 @@ func analyzeDB(ctx context.Context, db string, quiet bool, stderr io.Writer) (*c
 	defer st.Close()
 	cfg := index.Default()
 	norm := textnorm.New(cfg.Canon)
+	so := search.DefaultOptions()
 	tracer := func(ctx context.Context, view spintrace.Store, d spintrace.Doc) (*spintrace.Result, error) {
-		return search.New(view, norm, cfg, search.DefaultOptions()).Trace(ctx, d)
+		return search.New(view, norm, cfg, so).Trace(ctx, d)
 	}
-	opts := corpus.Options{}
+	opts := corpus.Options{
+		TraceCandidates: func(ctx context.Context, view spintrace.Store, d spintrace.Doc, refs []spintrace.Ref) (*spintrace.Result, error) {
+			return search.New(view, norm, cfg, so).TraceCandidates(ctx, d, refs)
+		},
+		MinShared: so.MinShared,
+		MaxDF:     so.MaxDF,
+	}
 	if !quiet {
 		opts.Progress = analysisProgress(stderr)
+	}
+	sig := analysisSignature(cfg, so)
+	if !full {
+		prev, err := corpus.Load(ctx, st, sig)
+		switch {
+		case errors.Is(err, spintrace.ErrCorrupt):
+			fmt.Fprintf(stderr, "warning: %v; analysing every document again\n", err)
+		case err != nil:
+			return nil, err
+		}
+		opts.Previous = prev
 	}
 	a, err := corpus.Analyze(ctx, st, tracer, opts)
 	if err != nil {
 		return nil, fmt.Errorf("analyze corpus: %w", err)
 	}
+	if err := corpus.Save(ctx, st, a, sig); err != nil {
+		return nil, err
+	}
+	if !quiet {
+		kept := len(a.Traces) + a.Failed - a.Traced
+		fmt.Fprintf(stderr, "traced %d document(s), %d kept from the saved analysis\n", a.Traced, kept)
+	}
 	return a, nil
+}
+
+// analysisSignature names what a saved analysis depends on besides
+// corpus.Version: the index configuration, the trace options and the build
+// (another version of spintrace may trace differently, so its saved
+// traces are not reused).
+func analysisSignature(cfg index.Config, so search.Options) string {
+	canon, fp := cfg.Signature()
+	return fmt.Sprintf("canon %s; fingerprint %s; trace %+v; build %s", canon, fp, so, buildID())
+}
+
+// buildID is the module version and VCS revision the binary was built
+// from ("" when the build carries neither, as under go test).
+func buildID() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	id := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+			id += " " + s.Value
+		}
+	}
+	return id
 }
 
 // analysisProgress shows a bar on a terminal, a line per tenth otherwise.
@@ -99,7 +163,7 @@ func runCluster(ctx context.Context, o clusterOptions, w, stderr io.Writer) erro
 	if o.minSize < 2 {
 		return usagef("--min-size must be at least 2")
 	}
-	a, err := analyzeDB(ctx, o.db, o.quiet, stderr)
+	a, err := analyzeDB(ctx, o.db, o.quiet, o.full, stderr)
 	if err != nil {
 		return err
 	}

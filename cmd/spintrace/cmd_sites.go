@@ -19,6 +19,7 @@ type sitesOptions struct {
 	csv   bool
 	site  string
 	quiet bool
+	full  bool
 }
 
 func newSitesCmd() *cobra.Command {
@@ -35,7 +36,10 @@ first witness; its most used word swaps; and a content-farm score in [0,1]:
   + 0.10 copied x fast + 0.15 copied x min(1, source sites / 3)
 
 where copied, spun and stitched are shares of the site's articles and fast is
-the share of its dated copies published within 48 hours of the first witness.`,
+the share of its dated copies published within 48 hours of the first witness.
+
+Like cluster, sites reuses the analysis saved in the store by the last cluster
+or sites run and traces only the documents indexed since (--full: all).`,
 		Example: `  spintrace sites --db news.db
   spintrace sites --db news.db --site newsflash-hub.example
   spintrace sites --db news.db --csv > sites.csv`,
@@ -49,7 +53,8 @@ the share of its dated copies published within 48 hours of the first witness.`,
 	f.BoolVar(&o.json, "json", false, "print JSON")
 	f.BoolVar(&o.csv, "csv", false, "print CSV, one row per site")
 	f.StringVar(&o.site, "site", "", "only this site, with its evidence")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress output")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress or stats output")
+	f.BoolVar(&o.full, "full", false, "trace every document again instead of reusing the saved analysis")
 	return cmd
 }
 
@@ -57,7 +62,7 @@ func runSites(ctx context.Context, o sitesOptions, w, stderr io.Writer) error {
 	if o.json && o.csv {
 		return usagef("--json and --csv exclude each other")
 	}
-	a, err := analyzeDB(ctx, o.db, o.quiet, stderr)
+	a, err := analyzeDB(ctx, o.db, o.quiet, o.full, stderr)
 	if err != nil {
 		return err
 	}

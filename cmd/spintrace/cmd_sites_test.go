@@ -10,9 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/eval/spingen"
 	"github.com/spintrace/spintrace/internal/sample"
+	"github.com/spintrace/spintrace/internal/store/postgres/pgtest"
 )
 
 // farmCorpus writes the sample corpus plus a content farm that spins and
@@ -26,12 +29,26 @@ func farmCorpus(t *testing.T) (dir, db string) {
 	if err := sample.WriteDir(corpus); err != nil {
 		t.Fatal(err)
 	}
+	writeFarm(t, corpus)
+	db = filepath.Join(dir, "db")
+	if _, stderr, code := run(t, "index", "--db", db, "-q", corpus); code != 0 {
+		t.Fatalf("index failed (%d): %s", code, stderr)
+	}
+	return dir, db
+}
+
+// writeFarm writes farmCorpus's farm and wire articles into dir.
+func writeFarm(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	arts := sample.Articles()
 	rng := rand.New(rand.NewSource(7))
 	write := func(name, site string, date time.Time, text string) {
 		body := fmt.Sprintf("---\ntitle: %s\nsite: %s\nurl: https://%s/%s\ndate: %s\n---\n\n%s\n",
 			name, site, site, name, date.Format(time.DateOnly), text)
-		if err := os.WriteFile(filepath.Join(corpus, name+".md"), []byte(body), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -53,11 +70,81 @@ func farmCorpus(t *testing.T) (dir, db string) {
 	for i, a := range []spintrace.Doc{arts[5], arts[25]} {
 		write(fmt.Sprintf("wire-%d", i), "wire-reprints.example", latest(a), a.Text+"\n\nThis story was first published by "+a.Site+".")
 	}
-	db = filepath.Join(dir, "db")
-	if _, stderr, code := run(t, "index", "--db", db, "-q", corpus); code != 0 {
-		t.Fatalf("index failed (%d): %s", code, stderr)
+}
+
+// TestCorpusIncremental: cluster saves its analysis; after more documents
+// are indexed, cluster and sites trace only those, and report what a full
+// run reports. On PostgreSQL the candidates come from the join.
+func TestCorpusIncremental(t *testing.T) {
+	t.Run("store=pebble", func(t *testing.T) {
+		corpusIncremental(t, filepath.Join(t.TempDir(), "db"))
+	})
+	t.Run("store=postgres", func(t *testing.T) {
+		url := pgtest.URL(t)
+		sep := "?"
+		if strings.Contains(url, "?") {
+			sep = "&"
+		}
+		corpusIncremental(t, url+sep+"search_path="+pgtest.Schema(t, url))
+	})
+}
+
+func corpusIncremental(t *testing.T, db string) {
+	dir := t.TempDir()
+	outlets, farm := filepath.Join(dir, "outlets"), filepath.Join(dir, "farm")
+	if err := sample.WriteDir(outlets); err != nil {
+		t.Fatal(err)
 	}
-	return dir, db
+	writeFarm(t, farm)
+	index := func(d string) {
+		t.Helper()
+		if _, stderr, code := run(t, "index", "--db", db, "-q", d); code != 0 {
+			t.Fatalf("index %s failed (%d): %s", d, code, stderr)
+		}
+	}
+	traced := func(args ...string) (string, string) {
+		t.Helper()
+		out, stderr, code := run(t, append(args, "--db", db)...)
+		if code != 0 {
+			t.Fatalf("%v: %s", args, stderr)
+		}
+		var n, kept int
+		for _, line := range strings.Split(stderr, "\n") {
+			if _, err := fmt.Sscanf(line, "traced %d document(s), %d kept from the saved analysis", &n, &kept); err == nil {
+				return out, fmt.Sprintf("traced %d, kept %d", n, kept)
+			}
+		}
+		t.Fatalf("%v: no stats line in %q", args, stderr)
+		return "", ""
+	}
+	index(outlets)
+	outletDocs := len(sample.Articles())
+	if _, got := traced("cluster"); got != fmt.Sprintf("traced %d, kept 0", outletDocs) {
+		t.Errorf("first run: %s", got)
+	}
+	if _, got := traced("cluster"); got != fmt.Sprintf("traced 0, kept %d", outletDocs) {
+		t.Errorf("run on an unchanged index: %s", got)
+	}
+	index(farm)
+	incr, got := traced("cluster")
+	if got != fmt.Sprintf("traced 6, kept %d", outletDocs) {
+		t.Errorf("run after indexing 6 more: %s", got)
+	}
+	sites, _ := traced("sites")
+	full, got := traced("cluster", "--full")
+	if got != fmt.Sprintf("traced %d, kept 0", outletDocs+6) {
+		t.Errorf("--full: %s", got)
+	}
+	if !strings.Contains(full, "spin-farm.example") {
+		t.Fatalf("the farm is in no cluster: the case does not test joining clusters:\n%s", full)
+	}
+	if d := cmp.Diff(full, incr); d != "" {
+		t.Errorf("cluster (-full +incremental):\n%s", d)
+	}
+	fullSites, _ := traced("sites", "--full")
+	if d := cmp.Diff(fullSites, sites); d != "" {
+		t.Errorf("sites (-full +incremental):\n%s", d)
+	}
 }
 
 // TestGoldenCorpusReports pins the sites and cluster reports over the

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -35,6 +36,14 @@ type Options struct {
 	// its own documents is boilerplate (default 5: the two ends of an edge
 	// and 3 others).
 	BoilerplateDocs int
+	// TraceCandidates, when set and the store is a PairSource, traces
+	// every document against its candidates from the store's candidate
+	// join instead of calling the Tracer, which retrieves its own.
+	TraceCandidates CandidateTracer
+	// MinShared and MaxDF are passed to PairSource.Pairs; they must be the
+	// tracer's retrieval options (defaults 2 and 5000, those of
+	// search.DefaultOptions).
+	MinShared, MaxDF int
 	// Progress, when set, is called after each traced document with the
 	// count done and the count to do (from one goroutine at a time).
 	Progress func(done, total int)
@@ -52,6 +61,9 @@ type Analysis struct {
 	Clusters []Cluster `json:"clusters"`
 	// Failed counts documents whose trace failed (bad input: no words).
 	Failed int `json:"failed"`
+	// Traced counts the documents this run traced (the other traces came
+	// from Options.Previous). Not saved.
+	Traced int `json:"-"`
 }
 
 // Trace is what one document's trace contributes to the corpus analysis.
@@ -62,6 +74,9 @@ type Trace struct {
 	// Verdict is the trace's verdict, recomputed without boilerplate
 	// sources when there were any (see Analyze).
 	Verdict spintrace.Verdict `json:"verdict"`
+	// AsTraced is the verdict the trace gave, kept so that the verdict can
+	// be recomputed when the boilerplate changes (incremental runs).
+	AsTraced spintrace.Verdict `json:"as_traced"`
 	// Sources are the documents it took text from (none for an original).
 	Sources []Link `json:"sources"`
 	// SharedQuotes counts documents sharing only quoted speech with it:
@@ -104,7 +119,10 @@ const excerptChars = 160
 
 // Analyze traces every document of st (or, with opts.Previous, every
 // document stored after it) and builds the clusters. It never compares all
-// pairs: each trace retrieves its candidates from the fingerprint index.
+// pairs: each trace retrieves its candidates from the fingerprint index,
+// or, when st is a PairSource and opts.TraceCandidates is set, they come
+// from the store's candidate join. Superseded versions of re-indexed pages
+// are neither traced nor kept from opts.Previous.
 //
 // Incremental runs assume the new documents are not older than the ones
 // already traced (the usual crawl order): an old document is not traced
@@ -116,40 +134,52 @@ func Analyze(ctx context.Context, st spintrace.Store, trace Tracer, opts Options
 	if opts.BoilerplateDocs <= 0 {
 		opts.BoilerplateDocs = 5
 	}
+	opts.MinShared = cmp.Or(opts.MinShared, 2)
+	opts.MaxDF = cmp.Or(opts.MaxDF, 5000)
+	c, err := readCatalog(ctx, st, opts.Workers)
+	if err != nil {
+		return nil, err
+	}
 	a := &Analysis{Version: Version}
 	var after spintrace.Ref
+	var retrace []spintrace.Ref
 	if p := opts.Previous; p != nil {
-		for _, t := range p.Traces {
-			t.Sources = slices.Clone(t.Sources) // flags are rebuilt: leave p as it was
-			a.Traces = append(a.Traces, t)
-		}
+		a.Traces, retrace = fromPrevious(p, c)
 		a.Failed = p.Failed
 		a.Last, after = p.Last, p.Last
 	}
-	// First pass: the dates of every document, so that each trace hides
-	// what was published after its article.
-	dates := map[spintrace.Ref]time.Time{}
 	todo := 0
-	err := st.Scan(ctx, 0, func(ref spintrace.Ref, d spintrace.Doc) error {
-		if !d.Published.IsZero() {
-			dates[ref] = d.Published
-		}
-		if ref > after {
+	for _, r := range c.refs {
+		if r > after && !c.superseded[r] {
 			todo++
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("scan dates: %w", err)
 	}
-	traces, last, failed, err := traceAll(ctx, st, trace, dates, after, todo, opts)
+	var pairs *pairStream
+	if ps, ok := st.(PairSource); ok && opts.TraceCandidates != nil {
+		pairs = streamPairs(ctx, ps, after, opts.MinShared, opts.MaxDF)
+		defer pairs.stop()
+	}
+	scan := func(ctx context.Context, emit func(spintrace.Ref, spintrace.Doc) error) error {
+		return st.Scan(ctx, after, emit)
+	}
+	traces, last, failed, err := traceAll(ctx, st, trace, c, pairs, scan, todo, opts)
 	if err != nil {
 		return nil, err
 	}
 	a.Traces = append(a.Traces, traces...)
 	a.Failed += failed
-	if last > a.Last {
-		a.Last = last
+	a.Traced = len(traces) + failed
+	a.Last = max(a.Last, last)
+	if len(retrace) > 0 {
+		// per document: the join lists only documents after Last
+		traces, failed, err := traceAgain(ctx, st, trace, c, retrace, opts)
+		if err != nil {
+			return nil, err
+		}
+		a.Traces = append(a.Traces, traces...)
+		a.Failed += failed
+		a.Traced += len(traces) + failed
+		slices.SortFunc(a.Traces, func(x, y Trace) int { return cmp.Compare(x.Ref, y.Ref) })
 	}
 	markBoilerplate(a.Traces, opts.BoilerplateDocs)
 	for i := range a.Traces {
@@ -159,15 +189,57 @@ func Analyze(ctx context.Context, st spintrace.Store, trace Tracer, opts Options
 	return a, nil
 }
 
+// fromPrevious returns the traces of p that still hold, and the refs of
+// those to trace again because one of their sources was superseded since.
+// The traces of superseded documents are dropped.
+func fromPrevious(p *Analysis, c *catalog) ([]Trace, []spintrace.Ref) {
+	var keep []Trace
+	var retrace []spintrace.Ref
+	for _, t := range p.Traces {
+		switch {
+		case c.superseded[t.Ref]:
+			continue // its page was indexed again since
+		case slices.ContainsFunc(t.Sources, func(l Link) bool { return c.supersededIDs[l.Doc.ID] }):
+			retrace = append(retrace, t.Ref)
+			continue
+		}
+		t.Sources = slices.Clone(t.Sources) // flags are rebuilt: leave p as it was
+		keep = append(keep, t)
+	}
+	return keep, retrace
+}
+
+// traceAgain traces the documents of refs again, each with the Tracer.
+func traceAgain(ctx context.Context, st spintrace.Store, trace Tracer, c *catalog, refs []spintrace.Ref, opts Options) ([]Trace, int, error) {
+	docs, err := st.Resolve(ctx, refs)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read documents to trace again: %w", err)
+	}
+	feed := func(ctx context.Context, emit func(spintrace.Ref, spintrace.Doc) error) error {
+		for i, r := range refs {
+			if err := emit(r, docs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	traces, _, failed, err := traceAll(ctx, st, trace, c, nil, feed, len(refs), opts)
+	return traces, failed, err
+}
+
 type job struct {
 	ref spintrace.Ref
 	doc spintrace.Doc
 	i   int
+	// cands are the candidates from the store's join (pairs mode only).
+	cands []spintrace.Ref
 }
 
-// traceAll traces the documents after `after` on opts.Workers goroutines
-// and returns their traces in ref order.
-func traceAll(ctx context.Context, st spintrace.Store, trace Tracer, dates map[spintrace.Ref]time.Time, after spintrace.Ref, total int, opts Options) ([]Trace, spintrace.Ref, int, error) {
+// traceAll traces the documents feed emits (in ref order, superseded
+// ones skipped, at most total) on opts.Workers goroutines and returns
+// their traces in ref order with the last ref fed. With pairs, each
+// document is traced against its candidates from the join.
+func traceAll(ctx context.Context, st spintrace.Store, trace Tracer, c *catalog, pairs *pairStream, feed func(context.Context, func(spintrace.Ref, spintrace.Doc) error) error, total int, opts Options) ([]Trace, spintrace.Ref, int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	out := make([]Trace, total)
@@ -185,8 +257,14 @@ func traceAll(ctx context.Context, st spintrace.Store, trace Tracer, dates map[s
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				view := &asOf{Store: st, dates: dates, cutoff: j.doc.Published}
-				res, err := trace(ctx, view, j.doc)
+				view := &asOf{Store: st, dates: c.dates, origins: c.origins, cutoff: j.doc.Published}
+				var res *spintrace.Result
+				var err error
+				if pairs != nil {
+					res, err = opts.TraceCandidates(ctx, view, j.doc, view.visible(j.cands))
+				} else {
+					res, err = trace(ctx, view, j.doc)
+				}
 				mu.Lock()
 				switch {
 				case errors.Is(err, spintrace.ErrBadInput):
@@ -209,19 +287,32 @@ func traceAll(ctx context.Context, st spintrace.Store, trace Tracer, dates map[s
 	}
 	var last spintrace.Ref
 	i := 0
-	err := st.Scan(ctx, after, func(ref spintrace.Ref, d spintrace.Doc) error {
+	err := feed(ctx, func(ref spintrace.Ref, d spintrace.Doc) error {
 		if i >= total {
-			return nil // stored during the analysis: next run
+			return errStop // stored during the analysis: next run
+		}
+		last = ref
+		if c.superseded[ref] {
+			return nil
+		}
+		j := job{ref: ref, doc: d, i: i}
+		if pairs != nil {
+			var err error
+			if j.cands, err = pairs.of(ref); err != nil {
+				return err
+			}
 		}
 		select {
-		case jobs <- job{ref: ref, doc: d, i: i}:
+		case jobs <- j:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
 		i++
-		last = ref
 		return nil
 	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
 	close(jobs)
 	wg.Wait()
 	if firstErr != nil {
@@ -239,12 +330,38 @@ func traceAll(ctx context.Context, st spintrace.Store, trace Tracer, dates map[s
 	return kept, last, failed, nil
 }
 
+// errStop ends a Scan early.
+var errStop = errors.New("corpus: stop scan")
+
 // asOf is a view of a store without the documents published after cutoff
-// (undated documents stay visible; a zero cutoff hides nothing).
+// (undated documents stay visible; a zero cutoff hides nothing). It
+// answers HasOrigin from the catalog read before tracing.
 type asOf struct {
 	spintrace.Store
-	dates  map[spintrace.Ref]time.Time
-	cutoff time.Time
+	dates   map[spintrace.Ref]time.Time
+	origins map[string]string
+	cutoff  time.Time
+}
+
+// visible returns the refs not hidden by the view, in the same order.
+func (s *asOf) visible(refs []spintrace.Ref) []spintrace.Ref {
+	if s.cutoff.IsZero() {
+		return refs
+	}
+	out := make([]spintrace.Ref, 0, len(refs))
+	for _, r := range refs {
+		if d, ok := s.dates[r]; !ok || !d.After(s.cutoff) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *asOf) HasOrigin(ctx context.Context, origin string) (string, bool, error) {
+	if id, ok := s.origins[origin]; ok {
+		return id, true, nil
+	}
+	return s.Store.HasOrigin(ctx, origin)
 }
 
 func (s *asOf) Postings(ctx context.Context, hashes []uint64, limit int, fn func(uint64, []spintrace.Ref) error) error {
@@ -256,12 +373,7 @@ func (s *asOf) Postings(ctx context.Context, hashes []uint64, limit int, fn func
 		if limit > 0 && len(refs) > limit {
 			return fn(h, refs) // too common either way: the caller skips it
 		}
-		buf = buf[:0]
-		for _, r := range refs {
-			if d, ok := s.dates[r]; !ok || !d.After(s.cutoff) {
-				buf = append(buf, r)
-			}
-		}
+		buf = append(buf[:0], s.visible(refs)...)
 		if len(buf) == 0 {
 			return nil
 		}
@@ -273,6 +385,7 @@ func (s *asOf) Postings(ctx context.Context, hashes []uint64, limit int, fn func
 func fromResult(ref spintrace.Ref, d spintrace.Doc, res *spintrace.Result) Trace {
 	t := Trace{Ref: ref, Doc: d.Ref(), Words: res.Article.Words, Verdict: res.Verdict, Sources: []Link{}, SharedQuotes: len(res.SharedQuotes)}
 	t.Verdict.Evidence = append([]string(nil), res.Verdict.Evidence...)
+	t.AsTraced = t.Verdict
 	for _, s := range res.Sources {
 		l := Link{Doc: s.Doc, Share: s.Share}
 		for _, p := range s.Passages {

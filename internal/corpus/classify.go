@@ -11,8 +11,11 @@ import (
 
 // reclassify recomputes a trace's verdict without its boilerplate
 // sources, with the thresholds of internal/analysis. A trace without
-// boilerplate keeps the verdict the trace gave.
+// boilerplate keeps (or gets back) the verdict the trace gave.
 func reclassify(t *Trace) {
+	if t.AsTraced.Class != "" {
+		t.Verdict = t.AsTraced
+	}
 	var kept []Link
 	dropped := 0
 	for _, l := range t.Sources {

@@ -1,7 +1,11 @@
 package corpus
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -387,5 +391,143 @@ func TestRepeatedReprintIsNotBoilerplate(t *testing.T) {
 	}
 	if cs := clusterOf(a, "a/harbour"); len(cs) != 1 || len(cs[0].Members) != 7 {
 		t.Errorf("a/harbour clusters: %d", len(cs))
+	}
+}
+
+// TestSuperseded: a page indexed again with new text replaces its older
+// version, which is neither traced, nor a member, nor counted for its site
+// (also when an earlier analysis traced it).
+func TestSuperseded(t *testing.T) {
+	docs := testCorpus()
+	st, tr := indexed(t, docs)
+	ctx := context.Background()
+	before, err := Analyze(ctx, st, tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := docs[0] // a/harbour
+	updated := doc(old.Origin, old.Site, old.Published, harbour+"\n\nCorrection: the stoppage began on Monday morning, not on Sunday night.")
+	add(t, st, textnorm.New(index.Default().Canon), []spintrace.Doc{updated})
+	if ok, err := spintrace.Superseded(ctx, st, old); err != nil || !ok {
+		t.Fatalf("Superseded(old version) = %v, %v", ok, err)
+	}
+	full, err := Analyze(ctx, st, tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	incr, err := Analyze(ctx, st, tr, Options{Previous: before})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, a := range map[string]*Analysis{"full": full, "incremental": incr} {
+		if len(a.Traces) != len(docs) {
+			t.Errorf("%s: %d traces, want %d", name, len(a.Traces), len(docs))
+		}
+		for _, tc := range a.Traces {
+			if tc.Doc.ID == old.ID {
+				t.Errorf("%s: the superseded version was traced", name)
+			}
+			for _, l := range tc.Sources {
+				if l.Doc.ID == old.ID && name == "full" {
+					t.Errorf("%s: %s takes from the superseded version", name, tc.Doc.Origin)
+				}
+			}
+		}
+		cs := clusterOf(a, old.Origin)
+		if len(cs) != 1 {
+			t.Fatalf("%s: %s in %d clusters, want 1", name, old.Origin, len(cs))
+		}
+		for _, m := range cs[0].Members {
+			if m.Doc.ID == old.ID {
+				t.Errorf("%s: the superseded version is a cluster member", name)
+			}
+		}
+		if cs[0].Earliest == nil || cs[0].Earliest.ID != updated.ID {
+			t.Errorf("%s: earliest witness %+v, want the updated page", name, cs[0].Earliest)
+		}
+		for _, s := range Sites(a) {
+			if s.Site == old.Site && s.Articles != 2 {
+				t.Errorf("%s: %s has %d articles, want 2 (the old version left out)", name, s.Site, s.Articles)
+			}
+		}
+	}
+}
+
+// TestSaveLoad: a saved analysis comes back for the same signature and
+// serves as Previous; another signature, version or bad bytes do not.
+func TestSaveLoad(t *testing.T) {
+	docs := testCorpus()
+	st, tr := indexed(t, docs[:6])
+	ctx := context.Background()
+	if a, err := Load(ctx, st, "sig"); a != nil || err != nil {
+		t.Fatalf("Load of a store without analysis: %v, %v", a, err)
+	}
+	first, err := Analyze(ctx, st, tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(ctx, st, first, "sig"); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := Load(ctx, st, "other sig"); a != nil || err != nil {
+		t.Errorf("Load with another signature: %v, %v", a, err)
+	}
+	got, err := Load(ctx, st, "sig")
+	if err != nil || got == nil {
+		t.Fatalf("Load: %v, %v", got, err)
+	}
+	if d := cmp.Diff(first.Traces, got.Traces); d != "" {
+		t.Errorf("traces after Save and Load (-saved +loaded):\n%s", d)
+	}
+	add(t, st, textnorm.New(index.Default().Canon), docs[6:])
+	next, err := Analyze(ctx, st, tr, Options{Previous: got})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := Analyze(ctx, st, tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.Traced != len(docs)-6 {
+		t.Errorf("traced %d, want %d", next.Traced, len(docs)-6)
+	}
+	if d := cmp.Diff(full.Clusters, next.Clusters); d != "" {
+		t.Errorf("clusters (-full +from the loaded analysis):\n%s", d)
+	}
+	for _, bad := range []string{"zstd:abc", "gzip+base64:!!!", "gzip+base64:" + base64.StdEncoding.EncodeToString([]byte("not gzip"))} {
+		if err := st.SetMeta(ctx, MetaAnalysis, bad); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(ctx, st, "sig"); !errors.Is(err, spintrace.ErrCorrupt) {
+			t.Errorf("Load of %q: %v, want ErrCorrupt", bad, err)
+		}
+	}
+	// a saved analysis of another version is recomputed, not misread
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	fmt.Fprintf(zw, `{"version": %d, "signature": "sig", "analysis": {"traces": "a new layout"}}`, Version+1)
+	zw.Close()
+	if err := st.SetMeta(ctx, MetaAnalysis, savedPrefix+base64.StdEncoding.EncodeToString(buf.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := Load(ctx, st, "sig"); a != nil || err != nil {
+		t.Errorf("Load of version %d: %v, %v", Version+1, a, err)
+	}
+}
+
+// TestReclassifyRestores: a trace whose links are no longer boilerplate
+// (an incremental run found the passage on another site) gets back the
+// verdict its trace gave.
+func TestReclassifyRestores(t *testing.T) {
+	syndicated := spintrace.Verdict{Class: spintrace.ClassSyndicated, Label: spintrace.ClassSyndicated, Confidence: 0.9}
+	tr := Trace{Words: 100, AsTraced: syndicated, Sources: []Link{{Share: 0.9, Boilerplate: true}}}
+	reclassify(&tr)
+	if tr.Verdict.Class != spintrace.ClassOriginal {
+		t.Fatalf("with its only source boilerplate: %q, want original", tr.Verdict.Class)
+	}
+	tr.Sources[0].Boilerplate = false
+	reclassify(&tr)
+	if d := cmp.Diff(syndicated, tr.Verdict); d != "" {
+		t.Errorf("without boilerplate (-as traced +got):\n%s", d)
 	}
 }

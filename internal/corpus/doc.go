@@ -10,8 +10,14 @@
 // its own reprints. Site boilerplate (a passage one site repeats on many of
 // its pages) is kept out of clusters and out of the copy counts.
 //
-// The package reads a spintrace.Store and writes nothing to it. Analyze
-// traces documents on several goroutines; an Analysis is a plain value,
-// safe to read concurrently once returned. See docs/design.md, "Corpus
-// analysis".
+// On a store that lists candidate pairs itself (PairSource: PostgreSQL,
+// one join inside the database), each document is traced against its
+// candidates from that join instead of looking up its own postings.
+// Superseded versions of re-indexed pages are left out.
+//
+// Analyze only reads the store; Save keeps an analysis in it (a store
+// setting) and Load returns it, so that the next run traces only what was
+// stored since. Analyze traces documents on several goroutines; an
+// Analysis is a plain value, safe to read concurrently once returned. See
+// docs/design.md, "Corpus analysis".
 package corpus

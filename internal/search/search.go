@@ -77,6 +77,30 @@ type candidate struct {
 
 // Trace finds the sources of d. d.Text must not be empty.
 func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result, error) {
+	return e.trace(ctx, d, e.retrieve)
+}
+
+// TraceCandidates traces d against the given stored documents instead of
+// retrieving its candidates: refs are candidates ranked best first, as a
+// candidate join computed them for the whole corpus (internal/corpus on a
+// PostgreSQL store). The first Options.Candidates refs other than d itself
+// are aligned, less the superseded versions among them (left out after
+// that cut, as Trace leaves them out after its own). Alignment, source
+// selection, analysis and the title check (which still looks up the
+// title's fingerprints) are Trace's. d.Text must not be empty.
+func (e *Engine) TraceCandidates(ctx context.Context, d spintrace.Doc, refs []spintrace.Ref) (*spintrace.Result, error) {
+	return e.trace(ctx, d, func(ctx context.Context, _ *textnorm.Text, self spintrace.Doc) ([]*candidate, error) {
+		cands := make([]*candidate, 0, min(len(refs), e.opts.Candidates+1))
+		for _, r := range refs[:min(len(refs), e.opts.Candidates+1)] {
+			cands = append(cands, &candidate{ref: r})
+		}
+		return e.resolve(ctx, cands, self, e.opts.Candidates)
+	})
+}
+
+// trace normalizes d, finds its candidates with retrieve, aligns them and
+// reports.
+func (e *Engine) trace(ctx context.Context, d spintrace.Doc, retrieve func(context.Context, *textnorm.Text, spintrace.Doc) ([]*candidate, error)) (*spintrace.Result, error) {
 	if d.ID == "" {
 		d.ID = spintrace.DocID(d.Text)
 	}
@@ -93,7 +117,7 @@ func (e *Engine) Trace(ctx context.Context, d spintrace.Doc) (*spintrace.Result,
 		}
 	}
 	t1 := time.Now()
-	cands, err := e.retrieve(ctx, art, d)
+	cands, err := retrieve(ctx, art, d)
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +154,14 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrac
 	if len(cands) > e.opts.Candidates+1 {
 		cands = cands[:e.opts.Candidates+1]
 	}
+	return e.resolve(ctx, cands, self, len(cands))
+}
+
+// resolve reads the documents of the ranked candidates and leaves out the
+// article itself and the superseded versions of re-indexed pages. Of the
+// candidates other than the article, only the first keep are considered;
+// at most Options.Candidates are returned.
+func (e *Engine) resolve(ctx context.Context, cands []*candidate, self spintrace.Doc, keep int) ([]*candidate, error) {
 	refs := make([]spintrace.Ref, len(cands))
 	for i, c := range cands {
 		refs[i] = c.ref
@@ -139,10 +171,15 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrac
 		return nil, fmt.Errorf("resolve candidates: %w", err)
 	}
 	out := cands[:0]
+	others := 0
 	for i, c := range cands {
 		if docs[i].ID == self.ID && (docs[i].Origin == self.Origin || self.Origin == "") {
 			continue // the article itself is indexed
 		}
+		if others == keep {
+			break
+		}
+		others++
 		if old, err := spintrace.Superseded(ctx, e.store, docs[i]); err != nil {
 			return nil, fmt.Errorf("resolve candidates: %w", err)
 		} else if old {

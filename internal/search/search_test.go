@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/spintrace/spintrace"
 	"github.com/spintrace/spintrace/internal/index"
 	"github.com/spintrace/spintrace/internal/store/mem"
@@ -190,5 +192,99 @@ func TestReingestedURLUpdates(t *testing.T) {
 	}
 	if len(res.Sources[0].AlsoIn) != 0 {
 		t.Errorf("the old version is still listed: %+v", res.Sources[0].AlsoIn)
+	}
+}
+
+// TestTraceCandidates: tracing against the candidates retrieval would
+// rank gives Trace's result; the article itself is skipped, only the first
+// Candidates others are aligned, and a superseded version is left out.
+func TestTraceCandidates(t *testing.T) {
+	ctx := context.Background()
+	old := doc("port", 1, srcPort...)
+	e := newIndexed(t, old, doc("flood", 2, srcFlood...), doc("trade", 3, srcTrade...), doc("other", 4, distractor...))
+	art := spintrace.Doc{Text: strings.Join([]string{srcTrade[0], srcTrade[2], srcPort[0], srcPort[2], srcFlood[1], srcFlood[2]}, " "), Title: "stitched"}
+	ranked := func() []spintrace.Ref {
+		t.Helper()
+		cands, err := e.retrieve(ctx, e.norm.Normalize(art.Text), art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refs []spintrace.Ref
+		for _, c := range cands {
+			refs = append(refs, c.ref)
+		}
+		return refs
+	}
+	same := func(what string, got, want *spintrace.Result) {
+		t.Helper()
+		got.Timing, want.Timing = spintrace.Timing{}, spintrace.Timing{}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s (-Trace +TraceCandidates):\n%s", what, d)
+		}
+	}
+	want, err := e.Trace(ctx, art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := ranked()
+	if len(refs) != 3 || len(want.Sources) != 3 {
+		t.Fatalf("%d candidates, %d sources: the case does not test stitching", len(refs), len(want.Sources))
+	}
+	got, err := e.TraceCandidates(ctx, art, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same("all candidates", got, want)
+
+	// only the first Candidates refs other than the article are aligned
+	e.opts.Candidates = 2
+	got, err = e.TraceCandidates(ctx, art, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Candidates != 2 || len(got.Sources) != 2 {
+		t.Errorf("Candidates=2: %d aligned, %d sources", got.Candidates, len(got.Sources))
+	}
+	e.opts.Candidates = DefaultOptions().Candidates
+
+	// a stored article passed among its own candidates is skipped
+	self := doc("stitched", 5, art.Text)
+	b := &index.Builder{Store: e.store, Norm: e.norm, Config: e.config}
+	if err := b.Add(ctx, self); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	self.ID = spintrace.DocID(self.Text)
+	want, err = e.Trace(ctx, self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = e.TraceCandidates(ctx, self, ranked())
+	if err != nil {
+		t.Fatal(err)
+	}
+	same("stored article", got, want)
+
+	// the port page indexed again with new text: the old version is gone
+	b = &index.Builder{Store: e.store, Norm: e.norm, Config: e.config}
+	if err := b.Add(ctx, doc("port", 6, srcPort[3], srcPort[1])); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err = e.TraceCandidates(ctx, art, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range got.Sources {
+		if s.Doc.ID == spintrace.DocID(old.Text) {
+			t.Errorf("the superseded version of %s is a source", old.Origin)
+		}
+	}
+	if len(got.Sources) != 2 {
+		t.Errorf("%d sources after the port page changed, want 2", len(got.Sources))
 	}
 }

@@ -16,7 +16,10 @@ import (
 // analysisRun is one corpus analysis, finished when done is closed; a, sites
 // and err are set before that.
 type analysisRun struct {
-	gen   uint64 // the store generation it analysed
+	gen uint64 // the store generation it analysed
+	// prev is the last good analysis before it: only documents added
+	// since are traced.
+	prev  *corp.Analysis
 	done  chan struct{}
 	a     *corp.Analysis
 	sites []corp.SiteScore
@@ -66,7 +69,13 @@ func (s *Server) analysis(ctx context.Context) (*analysisRun, error) {
 			c.mu.Unlock()
 			return run, nil
 		}
-		run = &analysisRun{gen: c.gen, done: make(chan struct{})}
+		var prev *corp.Analysis
+		if run != nil && run.err == nil {
+			prev = run.a
+		} else if run != nil {
+			prev = run.prev
+		}
+		run = &analysisRun{gen: c.gen, prev: prev, done: make(chan struct{})}
 		c.run = run
 		c.mu.Unlock()
 		go s.analyze(run)
@@ -82,11 +91,21 @@ func isDone(ch chan struct{}) bool {
 	}
 }
 
-// analyze runs the corpus analysis for run. It does not watch any request's
-// context: a result that comes too late for one request serves the next.
+// analyze runs the corpus analysis for run, incrementally from run.prev.
+// It does not watch any request's context: a result that comes too late
+// for one request serves the next.
 func (s *Server) analyze(run *analysisRun) {
 	defer close(run.done)
-	a, err := corp.Analyze(context.Background(), s.cfg.Store, s.corpusTracer(), corp.Options{})
+	opts := corp.Options{Previous: run.prev}
+	if s.cfg.CorpusTracer == nil {
+		// on a store with a candidate join (PostgreSQL), use it
+		norm, cfg, so := s.cfg.Norm, s.cfg.Index, search.DefaultOptions()
+		opts.TraceCandidates = func(ctx context.Context, view spintrace.Store, d spintrace.Doc, refs []spintrace.Ref) (*spintrace.Result, error) {
+			return search.New(view, norm, cfg, so).TraceCandidates(ctx, d, refs)
+		}
+		opts.MinShared, opts.MaxDF = so.MinShared, so.MaxDF
+	}
+	a, err := corp.Analyze(context.Background(), s.cfg.Store, s.corpusTracer(), opts)
 	if err != nil {
 		run.err = fmt.Errorf("analyze corpus: %w", err)
 		return

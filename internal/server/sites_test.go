@@ -151,6 +151,34 @@ func TestSitesRecomputedAfterAdd(t *testing.T) {
 	}
 }
 
+// TestSitesIncrementalAfterAdd: after an addition, the next analysis
+// starts from the cached one and traces only the added document.
+func TestSitesIncrementalAfterAdd(t *testing.T) {
+	var ct countingTracer
+	var f *fixture
+	f = newFixture(t, fixtureOptions{mem: true, docs: farmCorpus(), config: func(c *Config) {
+		c.CorpusTracer = func(ctx context.Context, st spintrace.Store, d spintrace.Doc) (*spintrace.Result, error) {
+			return ct.tracer(f.srv.defaultCorpusTracer())(ctx, st, d)
+		}
+	}})
+	var before, after clustersResponse
+	f.getJSON(t, "/api/v1/clusters", &before)
+	var added addResponse
+	f.postJSON(t, "/api/v1/documents", docInput{Text: strings.Join(srcRail, " "), URL: "https://valley-courier.example/rail", Published: "2026-04-06"}, &added)
+	if added.Added != 1 {
+		t.Fatalf("added %d, want 1", added.Added)
+	}
+	f.getJSON(t, "/api/v1/clusters", &after)
+	ct.mu.Lock()
+	defer ct.mu.Unlock()
+	if want := len(farmCorpus()) + 1; ct.n != want {
+		t.Errorf("%d traces over two analyses, want %d (the added document only, the second time)", ct.n, want)
+	}
+	if after.Docs != before.Docs+1 {
+		t.Errorf("%d documents after the addition, want %d", after.Docs, before.Docs+1)
+	}
+}
+
 // countingTracer counts traces and wraps the default engine.
 type countingTracer struct {
 	mu sync.Mutex

@@ -6,6 +6,9 @@
 // The schema is created and upgraded by the versioned SQL files embedded
 // from migrations/, applied when the store is opened, in one transaction,
 // under an advisory lock (see migrate.go). Documents are loaded with COPY.
+// Besides the Store methods, Pairs lists the candidate pairs of the whole
+// corpus in one join inside the database, for corpus analysis
+// (internal/corpus.PairSource).
 //
 // Concurrency: a DB is safe for concurrent use by many goroutines, and any
 // number of DBs, in any number of processes, may write to one database at
