@@ -74,5 +74,6 @@ func reclassify(t *Trace) {
 		v.Label += ", spun"
 	}
 	v.Confidence = t.Verdict.Confidence
+	v.MarkedNames = t.Verdict.MarkedNames
 	t.Verdict = v
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -529,5 +530,30 @@ func TestReclassifyRestores(t *testing.T) {
 	reclassify(&tr)
 	if d := cmp.Diff(syndicated, tr.Verdict); d != "" {
 		t.Errorf("without boilerplate (-as traced +got):\n%s", d)
+	}
+}
+
+// Names written the way spinning tools write them mark a site even when
+// its articles' sources are not indexed (they look original).
+func TestSitesMarkedNames(t *testing.T) {
+	tr := func(id, site string, marked int) Trace {
+		return Trace{Doc: spintrace.DocRef{ID: id, Site: site}, Words: 300, Sources: []Link{},
+			Verdict: spintrace.Verdict{Class: spintrace.ClassOriginal, MarkedNames: marked}}
+	}
+	a := &Analysis{Traces: []Trace{tr("1", "farm.example", 4), tr("2", "farm.example", 2), tr("3", "farm.example", 1),
+		tr("4", "news.example", 1), tr("5", "news.example", 0)}}
+	scores := map[string]SiteScore{}
+	for _, s := range Sites(a) {
+		scores[s.Site] = s
+	}
+	farm, news := scores["farm.example"], scores["news.example"]
+	if farm.Marked != 2 || farm.MarkedShare != 0.667 || farm.Score <= 0 {
+		t.Errorf("farm.example: marked %d (share %v), score %v; want 2 of 3 marked and a score above 0", farm.Marked, farm.MarkedShare, farm.Score)
+	}
+	if news.Marked != 0 || news.Score != 0 {
+		t.Errorf("news.example: marked %d, score %v; want 0 (one USA is not a mark)", news.Marked, news.Score)
+	}
+	if !slices.ContainsFunc(farm.Evidence, func(e string) bool { return strings.Contains(e, "spinning tools") }) {
+		t.Errorf("farm.example evidence %q does not name the marked articles", farm.Evidence)
 	}
 }

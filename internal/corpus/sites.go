@@ -12,11 +12,17 @@ import (
 // Content-farm score weights (docs/design.md, "Corpus analysis"). They sum
 // to 1, and every term is a share in [0,1], so the score is in [0,1].
 const (
-	WeightCopied   = 0.40 // share of articles copied (syndicated, spun or stitched)
-	WeightSpun     = 0.20 // share of articles spun
+	WeightCopied   = 0.35 // share of articles copied (syndicated, spun or stitched)
+	WeightSpun     = 0.15 // share of articles spun
 	WeightStitched = 0.15 // share of articles stitched from several sources
 	WeightFast     = 0.10 // copied share x share of dated copies published within FastLag of the first witness
-	WeightBreadth  = 0.15 // copied share x min(1, distinct source sites / BroadSources)
+	WeightBreadth  = 0.10 // copied share x min(1, distinct source sites / BroadSources)
+	WeightMarked   = 0.15 // share of articles writing MarkedArticleNames names as spinning tools do
+	// MarkedArticleNames uses of names written as spinning tools write them
+	// ("Russian Federation", "USA" in running text) mark an article, copied
+	// or not: a farm's spun articles whose sources are not indexed still
+	// carry them.
+	MarkedArticleNames = 2
 	// FastLag is how soon after the first witness a copy counts as fast.
 	FastLagHours = 48
 	// BroadSources distinct source sites make a site's taking "broad".
@@ -34,10 +40,14 @@ type SiteScore struct {
 	Spun       int `json:"spun"`
 	Stitched   int `json:"stitched"`
 	SpunAny    int `json:"spun_any"`
+	// Marked counts articles (of any class) that write at least
+	// MarkedArticleNames names the way spinning tools do.
+	Marked int `json:"marked"`
 	// Shares of Articles.
 	CopiedShare   float64 `json:"copied_share"`
 	SpunShare     float64 `json:"spun_share"`
 	StitchedShare float64 `json:"stitched_share"`
+	MarkedShare   float64 `json:"marked_share"`
 	// TakesFrom lists the sites its copies take from, most used first.
 	TakesFrom []SiteLink `json:"takes_from"`
 	// Substitutions are its most used word swaps, most used first.
@@ -105,6 +115,9 @@ func Sites(a *Analysis) []SiteScore {
 			bySite[t.Doc.Site] = x
 		}
 		x.s.Articles++
+		if t.Verdict.MarkedNames >= MarkedArticleNames {
+			x.s.Marked++
+		}
 		switch t.Verdict.Class {
 		case spintrace.ClassSyndicated:
 			x.s.Syndicated++
@@ -198,6 +211,7 @@ func score(s *SiteScore, fast, dated, sources int) {
 	s.CopiedShare = round3(float64(copied) / n)
 	s.SpunShare = round3(float64(s.SpunAny) / n)
 	s.StitchedShare = round3(float64(s.Stitched) / n)
+	s.MarkedShare = round3(float64(s.Marked) / n)
 	c := float64(copied) / n
 	fastShare := 0.0
 	if dated > 0 {
@@ -205,10 +219,13 @@ func score(s *SiteScore, fast, dated, sources int) {
 	}
 	breadth := math.Min(1, float64(sources)/BroadSources)
 	sc := WeightCopied*c + WeightSpun*float64(s.SpunAny)/n + WeightStitched*float64(s.Stitched)/n +
-		WeightFast*c*fastShare + WeightBreadth*c*breadth
+		WeightFast*c*fastShare + WeightBreadth*c*breadth + WeightMarked*float64(s.Marked)/n
 	s.Score = round3(math.Max(0, math.Min(1, sc)))
 	s.Evidence = []string{fmt.Sprintf("%d of %d articles copied (%.0f%%): %d syndicated, %d spun, %d stitched",
 		copied, s.Articles, 100*c, s.Syndicated, s.Spun, s.Stitched)}
+	if s.Marked > 0 {
+		s.Evidence = append(s.Evidence, fmt.Sprintf("%d article(s) write names the way spinning tools do (\"Russian Federation\", \"USA\")", s.Marked))
+	}
 	if copied == 0 {
 		return
 	}
