@@ -65,26 +65,8 @@ func benchWeb(b *testing.B, dir string, n int) []spintrace.Doc {
 	}
 	docs = append(docs, outlets...)
 	for i := 0; i < farm; i++ {
-		opt := spingen.Options{Sources: 1}
-		k := 1
-		switch r := rng.Float64(); {
-		case r < 0.25:
-		case r < 0.6:
-			opt.SubstRate, opt.EntityRenames = 0.15+0.2*rng.Float64(), rng.Intn(2) == 0
-		default:
-			k = 2 + rng.Intn(2)
-			opt.Sources, opt.Shuffle, opt.SubstRate, opt.JoinNoise = k, true, 0.2*rng.Float64(), true
-		}
-		srcs := make([]spintrace.Doc, k)
-		var latest time.Time
-		for j := range srcs {
-			srcs[j] = outlets[rng.Intn(len(outlets))]
-			if srcs[j].Published.After(latest) {
-				latest = srcs[j].Published
-			}
-		}
 		site := fmt.Sprintf("farm-%d.example", i%4+1)
-		der := spingen.Derive(rng, srcs, opt)
+		der, latest := spingen.Farm(rng, outlets)
 		docs = append(docs, mk(site, i, der.Doc.Title, der.Doc.Text+"\n\nShared by "+site+" staff.", latest.Add(time.Duration(1+rng.Intn(72))*time.Hour)))
 	}
 	return docs

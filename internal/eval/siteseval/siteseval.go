@@ -127,25 +127,7 @@ func generate(arts []spineval.Article, o Options) web {
 	for i := 0; i < farmDocs; i++ {
 		site := fmt.Sprintf("farm-%d.example", i%o.Farms+1)
 		w.kind[site] = "farm"
-		k := 1
-		opt := spingen.Options{Sources: 1}
-		switch r := rng.Float64(); {
-		case r < 0.25: // verbatim copy
-		case r < 0.6:
-			opt.SubstRate, opt.EntityRenames = 0.15+0.2*rng.Float64(), rng.Intn(2) == 0
-		default:
-			k = 2 + rng.Intn(2)
-			opt.Sources, opt.Shuffle, opt.SubstRate, opt.JoinNoise = k, true, 0.2*rng.Float64(), true
-		}
-		srcs := make([]spintrace.Doc, k)
-		latest := time.Time{}
-		for j := range srcs {
-			srcs[j] = outlets[rng.Intn(len(outlets))]
-			if srcs[j].Published.After(latest) {
-				latest = srcs[j].Published
-			}
-		}
-		der := spingen.Derive(rng, srcs, opt)
+		der, latest := spingen.Farm(rng, outlets)
 		text := der.Doc.Text + "\n\nShared by " + site + " staff."
 		d := mkDoc(site, i, der.Doc.Title, text, latest.Add(time.Duration(1+rng.Intn(72))*time.Hour))
 		for _, s := range der.Truth.Sources {
@@ -163,9 +145,10 @@ func mkDoc(site string, i int, title, text string, date time.Time) spintrace.Doc
 	return spintrace.Doc{ID: spintrace.DocID(text), Origin: origin, URL: origin, Site: site, Title: title, Published: date, Text: text, Lang: "en", Copies: 1}
 }
 
-// Run generates the web from arts, indexes it in memory, runs the corpus
-// analysis and measures it.
-func Run(ctx context.Context, arts []spineval.Article, o Options) (*Report, error) {
+// build applies the defaults of o and generates the web from the usable
+// articles of arts (near duplicates and articles reusing others' text
+// dropped).
+func build(arts []spineval.Article, o Options) (web, Options, error) {
 	o.Outlets, o.Honest, o.Farms = cmp.Or(o.Outlets, 8), cmp.Or(o.Honest, 4), cmp.Or(o.Farms, 4)
 	o.FarmShare = cmp.Or(o.FarmShare, 0.3)
 	if o.Docs <= 0 {
@@ -180,9 +163,18 @@ func Run(ctx context.Context, arts []spineval.Article, o Options) (*Report, erro
 		}
 	}
 	if len(clean) < o.Outlets+o.Honest {
-		return nil, fmt.Errorf("corpus too small: %d usable articles: %w", len(clean), spintrace.ErrBadInput)
+		return web{}, o, fmt.Errorf("corpus too small: %d usable articles: %w", len(clean), spintrace.ErrBadInput)
 	}
-	w := generate(clean, o)
+	return generate(clean, o), o, nil
+}
+
+// Run generates the web from arts, indexes it in memory, runs the corpus
+// analysis and measures it.
+func Run(ctx context.Context, arts []spineval.Article, o Options) (*Report, error) {
+	w, o, err := build(arts, o)
+	if err != nil {
+		return nil, err
+	}
 	cfg := index.Default()
 	norm := textnorm.New(cfg.Canon)
 	st := mem.New()
