@@ -239,7 +239,7 @@ type QuoteFinding struct {
 	// of SharedQuotes): the quote was lifted from another story and
 	// credited to someone else.
 	SharedWith *DocRef `json:"shared_with,omitempty"`
-	Sources       []int  `json:"sources,omitempty"` // for merged quotes
+	Sources    []int   `json:"sources,omitempty"` // for merged quotes
 }
 
 // Rename is an entity renamed across the article, with how often.
