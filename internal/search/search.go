@@ -122,7 +122,9 @@ func (e *Engine) trace(ctx context.Context, d spintrace.Doc, retrieve func(conte
 		return nil, err
 	}
 	t2 := time.Now()
-	e.alignAll(art, cands)
+	if err := e.alignAll(ctx, art, cands); err != nil {
+		return nil, err
+	}
 	t3 := time.Now()
 	res := e.report(d, art, cands)
 	res.Candidates = len(cands)
@@ -217,8 +219,10 @@ func (e *Engine) sharedHashes(ctx context.Context, q []uint64) (map[spintrace.Re
 	return counts, err
 }
 
-// alignAll aligns every candidate with the article on all cores.
-func (e *Engine) alignAll(art *textnorm.Text, cands []*candidate) {
+// alignAll aligns the article with every candidate on all cores. It stops
+// handing out candidates when ctx ends (a request timed out, the user
+// pressed ^C) and returns ctx's error.
+func (e *Engine) alignAll(ctx context.Context, art *textnorm.Text, cands []*candidate) error {
 	workers := min(runtime.GOMAXPROCS(0), len(cands))
 	var wg sync.WaitGroup
 	next := make(chan *candidate)
@@ -238,9 +242,15 @@ func (e *Engine) alignAll(art *textnorm.Text, cands []*candidate) {
 			}
 		}()
 	}
+feed:
 	for _, c := range cands {
-		next <- c
+		select {
+		case next <- c:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	return ctx.Err()
 }

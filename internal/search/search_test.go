@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -286,5 +287,21 @@ func TestTraceCandidates(t *testing.T) {
 	}
 	if len(got.Sources) != 2 {
 		t.Errorf("%d sources after the port page changed, want 2", len(got.Sources))
+	}
+}
+
+// A trace whose context ends stops and says why (a server request that
+// timed out must not keep aligning).
+func TestTraceCancelled(t *testing.T) {
+	e := newIndexed(t, doc("geneva", 1, quoted...))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := e.Trace(ctx, spintrace.Doc{Text: strings.Join(quoted, " ")})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Trace with a cancelled context: error %v, want context.Canceled", err)
+	}
+	cands := []*candidate{{doc: doc("a", 1, quoted...)}, {doc: doc("b", 1, quoted...)}}
+	if err := e.alignAll(ctx, e.norm.Normalize(strings.Join(quoted, " ")), cands); !errors.Is(err, context.Canceled) {
+		t.Errorf("alignAll with a cancelled context: error %v", err)
 	}
 }
