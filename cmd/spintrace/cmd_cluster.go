@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -88,7 +87,7 @@ func analyzeDB(ctx context.Context, db string, quiet, full bool, stderr io.Write
 	if !quiet {
 		opts.Progress = analysisProgress(stderr)
 	}
-	sig := analysisSignature(cfg, so)
+	sig := search.AnalysisSignature(cfg, so)
 	if !full {
 		prev, err := corpus.Load(ctx, st, sig)
 		switch {
@@ -111,31 +110,6 @@ func analyzeDB(ctx context.Context, db string, quiet, full bool, stderr io.Write
 		fmt.Fprintf(stderr, "traced %d document(s), %d kept from the saved analysis\n", a.Traced, kept)
 	}
 	return a, nil
-}
-
-// analysisSignature names what a saved analysis depends on besides
-// corpus.Version: the index configuration, the trace options and the build
-// (another version of spintrace may trace differently, so its saved
-// traces are not reused).
-func analysisSignature(cfg index.Config, so search.Options) string {
-	canon, fp := cfg.Signature()
-	return fmt.Sprintf("canon %s; fingerprint %s; trace %+v; build %s", canon, fp, so, buildID())
-}
-
-// buildID is the module version and VCS revision the binary was built
-// from ("" when the build carries neither, as under go test).
-func buildID() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
-	}
-	id := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
-			id += " " + s.Value
-		}
-	}
-	return id
 }
 
 // analysisProgress shows a bar on a terminal, a line per tenth otherwise.

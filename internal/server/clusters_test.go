@@ -1,13 +1,19 @@
 package server
 
 import (
+	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/spintrace/spintrace"
 	corp "github.com/spintrace/spintrace/internal/corpus"
+	"github.com/spintrace/spintrace/internal/index"
+	"github.com/spintrace/spintrace/internal/search"
+	"github.com/spintrace/spintrace/internal/textnorm"
 )
 
 func TestClusterAPI(t *testing.T) {
@@ -52,5 +58,31 @@ func TestClusterAPI(t *testing.T) {
 	}
 	if cp.Verdict.Class == "" || !cp.Verdict.Spun {
 		t.Errorf("copy verdict %+v, want a spun class", cp.Verdict)
+	}
+}
+
+// The server shares the analysis the CLI saves in the store: it saves its
+// own, and a server started later on the same store traces nothing again.
+func TestSavedAnalysisShared(t *testing.T) {
+	f := newFixture(t, fixtureOptions{mem: true, docs: farmCorpus()})
+	var got sitesResponse
+	f.getJSON(t, "/api/v1/sites", &got)
+	ctx := context.Background()
+	cfg := index.Default()
+	saved, err := corp.Load(ctx, f.store, search.AnalysisSignature(cfg, search.DefaultOptions()))
+	if err != nil || saved == nil || len(saved.Traces) != 3 {
+		t.Fatalf("saved analysis %v (err %v), want the 3 traces", saved, err)
+	}
+	again, err := New(ctx, Config{Store: f.store, Tracer: f.engine, Index: cfg, Norm: textnorm.New(cfg.Canon),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := again.analysis(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.a.Traced != 0 || len(run.a.Traces) != 3 || len(run.sites) != len(got.Sites) {
+		t.Errorf("second server traced %d, kept %d traces, %d sites; want 0 traced and the saved 3 traces", run.a.Traced, len(run.a.Traces), len(run.sites))
 	}
 }

@@ -94,9 +94,15 @@ func isDone(ch chan struct{}) bool {
 // analyze runs the corpus analysis for run, incrementally from run.prev.
 // It does not watch any request's context: a result that comes too late
 // for one request serves the next.
+//
+// With the default tracer it shares the analysis that "spintrace cluster"
+// and "spintrace sites" save in the store: the first run starts from it,
+// and every run saves its result for them and for the next start.
 func (s *Server) analyze(run *analysisRun) {
 	defer close(run.done)
+	ctx := context.Background()
 	opts := corp.Options{Previous: run.prev}
+	sig := ""
 	if s.cfg.CorpusTracer == nil {
 		// on a store with a candidate join (PostgreSQL), use it
 		norm, cfg, so := s.cfg.Norm, s.cfg.Index, search.DefaultOptions()
@@ -104,11 +110,24 @@ func (s *Server) analyze(run *analysisRun) {
 			return search.New(view, norm, cfg, so).TraceCandidates(ctx, d, refs)
 		}
 		opts.MinShared, opts.MaxDF = so.MinShared, so.MaxDF
+		sig = search.AnalysisSignature(cfg, so)
+		if opts.Previous == nil {
+			prev, err := corp.Load(ctx, s.cfg.Store, sig)
+			if err != nil {
+				s.log.Warn("saved corpus analysis not used", "err", err)
+			}
+			opts.Previous = prev
+		}
 	}
-	a, err := corp.Analyze(context.Background(), s.cfg.Store, s.corpusTracer(), opts)
+	a, err := corp.Analyze(ctx, s.cfg.Store, s.corpusTracer(), opts)
 	if err != nil {
 		run.err = fmt.Errorf("analyze corpus: %w", err)
 		return
+	}
+	if sig != "" && a.Traced > 0 {
+		if err := corp.Save(ctx, s.cfg.Store, a, sig); err != nil {
+			s.log.Warn("corpus analysis not saved", "err", err)
+		}
 	}
 	run.a, run.sites = a, corp.Sites(a)
 	if run.sites == nil {
