@@ -138,25 +138,91 @@ func (e *Engine) trace(ctx context.Context, d spintrace.Doc, retrieve func(conte
 }
 
 // retrieve ranks stored documents by the article k-grams they share and
-// resolves the best ones.
+// resolves the best ones, keeping room for documents that share other
+// parts of the article (diverse).
 func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrace.Doc) ([]*candidate, error) {
-	counts, err := e.shared(ctx, art)
+	q := fingerprint.Query(art, e.config.Fingerprint)
+	idx := make(map[uint64]int32, len(q))
+	for i, h := range q {
+		idx[h] = int32(i)
+	}
+	holds := map[spintrace.Ref][]int32{} // the query hashes each document holds
+	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(h uint64, refs []spintrace.Ref) error {
+		if e.opts.MaxDF > 0 && len(refs) > e.opts.MaxDF {
+			return nil
+		}
+		for _, r := range refs {
+			holds[r] = append(holds[r], idx[h])
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("retrieve candidates: %w", err)
 	}
-	cands := make([]*candidate, 0, len(counts))
-	for r, n := range counts {
-		if n >= e.opts.MinShared {
-			cands = append(cands, &candidate{ref: r, shared: n})
+	cands := make([]*candidate, 0, len(holds))
+	for r, hs := range holds {
+		if len(hs) >= e.opts.MinShared {
+			cands = append(cands, &candidate{ref: r, shared: len(hs)})
 		}
 	}
 	slices.SortFunc(cands, func(a, b *candidate) int {
 		return cmp.Or(b.shared-a.shared, cmp.Compare(a.ref, b.ref))
 	})
-	if len(cands) > e.opts.Candidates+1 {
-		cands = cands[:e.opts.Candidates+1]
-	}
+	cands = diverse(cands, holds, len(q), e.opts.Candidates+1, e.opts.MinShared)
 	return e.resolve(ctx, cands, self, len(cands))
+}
+
+// diversePool bounds the documents diverse looks through.
+const diversePool = 500
+
+// diverse keeps n of the ranked candidates: the first half by shared
+// k-grams, the rest one at a time by the article k-grams they hold that
+// the kept ones do not (at least minGain). A story reprinted forty times
+// would otherwise fill every slot with copies of itself and crowd out the
+// other stories an article was stitched from; the copies still rank first.
+func diverse(cands []*candidate, holds map[spintrace.Ref][]int32, nq, n, minGain int) []*candidate {
+	if len(cands) <= n {
+		return cands
+	}
+	covered := make([]bool, nq)
+	out := make([]*candidate, 0, n)
+	take := func(c *candidate) {
+		out = append(out, c)
+		for _, i := range holds[c.ref] {
+			covered[i] = true
+		}
+	}
+	head := max(1, n/2)
+	for _, c := range cands[:head] {
+		take(c)
+	}
+	pool := slices.Clone(cands[head:min(len(cands), head+diversePool)])
+	for len(out) < n && len(pool) > 0 {
+		best, gain := -1, 0
+		for k, c := range pool {
+			g := 0
+			for _, i := range holds[c.ref] {
+				if !covered[i] {
+					g++
+				}
+			}
+			if g > gain {
+				best, gain = k, g
+			}
+		}
+		if gain < minGain {
+			break // nothing new: the rest in rank order
+		}
+		take(pool[best])
+		pool = slices.Delete(pool, best, best+1)
+	}
+	for _, c := range pool {
+		if len(out) == n {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // resolve reads the documents of the ranked candidates and leaves out the
@@ -194,13 +260,6 @@ func (e *Engine) resolve(ctx context.Context, cands []*candidate, self spintrace
 		out = out[:e.opts.Candidates]
 	}
 	return out, nil
-}
-
-// shared counts, for every stored document, the k-grams of t it holds,
-// leaving out k-grams too common to retrieve with (more than MaxDF
-// documents).
-func (e *Engine) shared(ctx context.Context, t *textnorm.Text) (map[spintrace.Ref]int, error) {
-	return e.sharedHashes(ctx, fingerprint.Query(t, e.config.Fingerprint))
 }
 
 // sharedHashes counts, for every stored document, the hashes of q it

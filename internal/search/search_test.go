@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -303,5 +304,36 @@ func TestTraceCancelled(t *testing.T) {
 	cands := []*candidate{{doc: doc("a", 1, quoted...)}, {doc: doc("b", 1, quoted...)}}
 	if err := e.alignAll(ctx, e.norm.Normalize(strings.Join(quoted, " ")), cands); !errors.Is(err, context.Canceled) {
 		t.Errorf("alignAll with a cancelled context: error %v", err)
+	}
+}
+
+// A story reprinted forty times must not crowd out the other story an
+// article was stitched from: the candidates keep room for it.
+func TestDiverseCandidates(t *testing.T) {
+	holds := map[spintrace.Ref][]int32{}
+	var cands []*candidate
+	for r := spintrace.Ref(1); r <= 40; r++ { // copies of story X: hashes 0-49
+		for i := int32(0); i < 50; i++ {
+			holds[r] = append(holds[r], i)
+		}
+		cands = append(cands, &candidate{ref: r, shared: 50})
+	}
+	for i := int32(50); i < 60; i++ { // story Y: hashes 50-59
+		holds[99] = append(holds[99], i)
+	}
+	cands = append(cands, &candidate{ref: 99, shared: 10})
+	got := diverse(cands, holds, 60, 31, 2)
+	if len(got) != 31 {
+		t.Fatalf("kept %d candidates, want 31", len(got))
+	}
+	if !slices.ContainsFunc(got, func(c *candidate) bool { return c.ref == 99 }) {
+		t.Errorf("story Y crowded out by 40 copies of X")
+	}
+	if got[0].ref != 1 || got[14].ref != 15 {
+		t.Errorf("the first half is not in rank order: %d, %d", got[0].ref, got[14].ref)
+	}
+	// fewer candidates than slots: all kept, in order
+	if got := diverse(cands[:5], holds, 60, 31, 2); len(got) != 5 || got[4].ref != 5 {
+		t.Errorf("short list changed: %d candidates", len(got))
 	}
 }
