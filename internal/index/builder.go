@@ -40,7 +40,8 @@ type Builder struct {
 	Store  spintrace.Store
 	Norm   *textnorm.Normalizer
 	Config Config
-	// BatchDocs and BatchBytes bound a batch (defaults 512 docs, 16 MiB).
+	// BatchDocs and BatchBytes bound a batch (defaults: the store's
+	// BatchHint when it has one, else 512 docs, 16 MiB).
 	BatchDocs  int
 	BatchBytes int
 	Workers    int // <= 0: GOMAXPROCS
@@ -95,9 +96,22 @@ func (b *Builder) Add(ctx context.Context, d spintrace.Doc) error {
 	return nil
 }
 
+// batchHinter is implemented by stores that write faster in batches of
+// another size than the defaults.
+type batchHinter interface {
+	// BatchHint returns the preferred bounds of one Put: documents and
+	// bytes of text; 0 leaves the default.
+	BatchHint() (docs, textBytes int)
+}
+
 func (b *Builder) batchDocs() int {
 	if b.BatchDocs > 0 {
 		return b.BatchDocs
+	}
+	if h, ok := b.Store.(batchHinter); ok {
+		if n, _ := h.BatchHint(); n > 0 {
+			return n
+		}
 	}
 	return 512
 }
@@ -105,6 +119,11 @@ func (b *Builder) batchDocs() int {
 func (b *Builder) batchBytes() int {
 	if b.BatchBytes > 0 {
 		return b.BatchBytes
+	}
+	if h, ok := b.Store.(batchHinter); ok {
+		if _, n := h.BatchHint(); n > 0 {
+			return n
+		}
 	}
 	return 16 << 20
 }

@@ -37,6 +37,7 @@ func Default() Options { return Options{Stem: true, Synonyms: true, Aliases: tru
 type Normalizer struct {
 	opts   Options
 	shards [64]cacheShard
+	locals sync.Pool // of *local; per Normalizer, since words canonicalize by opts
 }
 
 type cacheShard struct {
@@ -83,9 +84,31 @@ func hashString(s string) uint64 {
 	return h
 }
 
+// local is per-call scratch space, pooled: the raw tokens and a small,
+// lock-free, direct-mapped cache in front of the shared word cache. Most
+// words of a text are among the few thousand most frequent ones, which stay
+// in it.
+type local struct {
+	raws []rawToken
+	l1   [l1Entries]l1Entry
+}
+
+const l1Entries = 1 << 13 // 256 KiB: fits a core's L2 cache
+
+type l1Entry struct {
+	key  uint64 // word cache key; 0: empty
+	info wordInfo
+}
+
 // Normalize tokenizes and canonicalizes src.
 func (n *Normalizer) Normalize(src string) *Text {
-	raws := scan(src, make([]rawToken, 0, len(src)/5+1))
+	lc, _ := n.locals.Get().(*local)
+	if lc == nil {
+		lc = new(local)
+	}
+	defer n.locals.Put(lc)
+	raws := scan(src, lc.raws[:0])
+	lc.raws = raws[:0]
 	t := &Text{Src: src, Tokens: make([]Token, 0, len(raws))}
 	var q quoteState
 	sent := int32(0)
@@ -99,7 +122,7 @@ func (n *Normalizer) Normalize(src string) *Text {
 			sentStart = len(t.Tokens)
 		}
 		q.gap(src[prevEnd:r.start])
-		info := n.word(src[r.start:r.end], r.kind)
+		info := n.cachedWord(lc, src[r.start:r.end], r.kind)
 		tok := Token{Start: int32(r.start), End: int32(r.end), Canon: info.canon, Norm: info.norm, Sent: sent, Flags: info.flags}
 		if q.open {
 			tok.Flags |= FlagQuote
@@ -156,9 +179,23 @@ func matchPhrase(src string, raws []rawToken) (int, string, bool) {
 
 func foldPhrase(s string) string { return strings.Join(strings.Fields(Fold(s)), " ") }
 
-// word canonicalizes one raw token, through the cache.
-func (n *Normalizer) word(raw string, kind byte) wordInfo {
+// cachedWord is word through lc's direct-mapped cache.
+func (n *Normalizer) cachedWord(lc *local, raw string, kind byte) wordInfo {
 	h := maphash.String(cacheSeed, raw) ^ uint64(kind)
+	if h == 0 {
+		return n.word(h, raw, kind)
+	}
+	e := &lc.l1[(h>>6)&(l1Entries-1)] // the low 6 bits pick the shard
+	if e.key == h {
+		return e.info
+	}
+	info := n.word(h, raw, kind)
+	*e = l1Entry{key: h, info: info}
+	return info
+}
+
+// word canonicalizes one raw token whose cache key is h, through the cache.
+func (n *Normalizer) word(h uint64, raw string, kind byte) wordInfo {
 	sh := &n.shards[h&63]
 	sh.mu.RLock()
 	info, ok := sh.m[h]

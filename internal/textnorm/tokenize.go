@@ -9,7 +9,6 @@
 package textnorm
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -74,8 +73,12 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02
 func scan(src string, out []rawToken) []rawToken {
 	i := 0
 	for i < len(src) {
-		r, size := utf8.DecodeRuneInString(src[i:])
-		if !isWordRune(r) {
+		if c := src[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(src[i:]); !isWordRune(r) {
 			i += size
 			continue
 		}
@@ -87,13 +90,26 @@ func scan(src string, out []rawToken) []rawToken {
 		}
 		allDigits := true
 		for i < len(src) {
-			r, size = utf8.DecodeRuneInString(src[i:])
-			if isWordRune(r) {
-				if !unicode.IsDigit(r) {
-					allDigits = false
+			var r rune
+			size := 1
+			if c := src[i]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					if c > '9' { // a letter
+						allDigits = false
+					}
+					i++
+					continue
 				}
-				i += size
-				continue
+				r = rune(c)
+			} else {
+				r, size = utf8.DecodeRuneInString(src[i:])
+				if isWordRune(r) {
+					if !unicode.IsDigit(r) {
+						allDigits = false
+					}
+					i += size
+					continue
+				}
 			}
 			// apostrophe between letters, or separator inside a number
 			if i+size < len(src) {
@@ -118,13 +134,23 @@ func scan(src string, out []rawToken) []rawToken {
 	return out
 }
 
+// asciiWord marks the ASCII bytes isWordRune accepts: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 // maybeAbbrev is scanAbbrev behind a cheap test: a period within the next
 // three bytes.
 func maybeAbbrev(src string, i int) (int, bool) {
-	if j := strings.IndexByte(src[i:min(len(src), i+4)], '.'); j < 0 {
-		return 0, false
+	for j := i + 1; j < min(len(src), i+4); j++ {
+		if src[j] == '.' {
+			return scanAbbrev(src, i)
+		}
 	}
-	return scanAbbrev(src, i)
+	return 0, false // src[i] is a word rune, never a period
 }
 
 // scanAbbrev recognizes X.Y. style abbreviations starting at i and returns

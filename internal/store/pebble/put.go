@@ -29,11 +29,12 @@ func (db *DB) Put(ctx context.Context, entries []spintrace.Entry) (spintrace.Put
 		lastRef:   db.lastRef,
 		textBytes: db.textBytes,
 		refs:      map[string]uint64{},
-		postings:  map[uint16][]byte{},
+		postings:  db.postingBuf(),
 		docs:      map[uint64]*spintrace.Doc{},
 		origins:   map[string]string{},
 	}
 	defer p.b.Close()
+	defer p.resetPostings()
 	for i := range entries {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -47,8 +48,14 @@ func (db *DB) Put(ctx context.Context, entries []spintrace.Entry) (spintrace.Put
 	if p.stats == (spintrace.PutStats{Unchanged: p.stats.Unchanged}) {
 		return p.stats, nil // nothing to write
 	}
+	// in bucket order: the batch's keys go into the memtable in order
+	key := []byte{prefixPosting, 0, 0}
 	for bucket, entries := range p.postings {
-		if err := p.b.Merge(bucketKey(bucket), entries, nil); err != nil {
+		if len(entries) == 0 {
+			continue
+		}
+		binary.BigEndian.PutUint16(key[1:], uint16(bucket))
+		if err := p.b.Merge(key, entries, nil); err != nil { // Merge copies key and value
 			return spintrace.PutStats{}, fmt.Errorf("put: %w", err)
 		}
 	}
@@ -81,7 +88,7 @@ type putter struct {
 	refs      map[string]uint64         // id -> ref, added or rewritten in this batch
 	docs      map[uint64]*spintrace.Doc // ref -> doc written in this batch
 	origins   map[string]string         // origin -> id written in this batch
-	postings  map[uint16][]byte         // bucket -> entries to append
+	postings  [][]byte                  // bucket -> entries to append (db.postings, reused)
 	fps       []uint64
 	stats     spintrace.PutStats
 }
@@ -140,9 +147,12 @@ func (p *putter) addNew(d *spintrace.Doc, fps []uint64) error {
 			return err
 		}
 	}
-	p.fps = append(p.fps[:0], fps...)
-	slices.Sort(p.fps)
-	for _, h := range slices.Compact(p.fps) {
+	if !strictlyIncreasing(fps) {
+		p.fps = append(p.fps[:0], fps...)
+		slices.Sort(p.fps)
+		fps = slices.Compact(p.fps)
+	}
+	for _, h := range fps {
 		b := bucketOf(h)
 		p.postings[b] = appendPosting(p.postings[b], h, ref)
 	}
@@ -151,6 +161,34 @@ func (p *putter) addNew(d *spintrace.Doc, fps []uint64) error {
 	p.textBytes += int64(len(d.Text))
 	p.stats.Added++
 	return nil
+}
+
+// strictlyIncreasing reports whether fps is sorted without duplicates, as
+// index.Prepare returns them.
+func strictlyIncreasing(fps []uint64) bool {
+	for i := 1; i < len(fps); i++ {
+		if fps[i] <= fps[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+// postingBuf returns the per-bucket posting buffers, one per bucket, all
+// empty; the caller holds wmu. Reusing them across Puts saves a map and
+// 2^16 small allocations a batch.
+func (db *DB) postingBuf() [][]byte {
+	if db.postings == nil {
+		db.postings = make([][]byte, 1<<bucketBits)
+	}
+	return db.postings
+}
+
+// resetPostings empties the posting buffers, keeping their capacity.
+func (p *putter) resetPostings() {
+	for i := range p.postings {
+		p.postings[i] = p.postings[i][:0]
+	}
 }
 
 func (p *putter) setOrigin(origin, id string) error {
