@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/spintrace/spintrace"
+	"github.com/spintrace/spintrace/internal/eval/spingen"
 )
 
 // FuzzTextScans checks that the harness's small text scanners (quotation
@@ -15,7 +16,7 @@ func FuzzTextScans(f *testing.F) {
 	f.Add("\"unclosed\nquote\" here.", 0, 1)
 	f.Fuzz(func(t *testing.T, text string, a, b int) {
 		r := []rune(text)
-		for _, q := range quotations(r) {
+		for _, q := range spingen.QuoteSpans(r) {
 			if q.Start < 0 || q.End > len(r) || q.Start >= q.End {
 				t.Fatalf("quotation %v outside text of %d runes", q, len(r))
 			}

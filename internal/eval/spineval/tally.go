@@ -146,7 +146,7 @@ func (t *Tally) addSources(c *Case, res *spintrace.Result) []int {
 	for _, q := range res.SharedQuotes {
 		shared[q.Doc.ID] = true
 	}
-	quotes := quotations([]rune(c.Doc.Text))
+	quotes := spingen.QuoteSpans([]rune(c.Doc.Text))
 	for _, idx := range truth {
 		s := c.Truth.Sources[idx]
 		qo := quoteOnly(c.Doc.Text, s.Passages, quotes)
@@ -164,25 +164,6 @@ func (t *Tally) addSources(c *Case, res *spintrace.Result) []int {
 		}
 	}
 	return match
-}
-
-// quotations returns the article's quotations, marks included: a '"' or
-// '“' up to the next '"' or '”' in the same paragraph.
-func quotations(r []rune) []spintrace.Span {
-	var out []spintrace.Span
-	open := -1
-	for i, c := range r {
-		switch {
-		case c == '\n':
-			open = -1
-		case open < 0 && (c == '"' || c == '“'):
-			open = i
-		case open >= 0 && (c == '"' || c == '”'):
-			out = append(out, spintrace.Span{Start: open, End: i + 1})
-			open = -1
-		}
-	}
-	return out
 }
 
 // quoteOnly reports whether every letter or digit of the passages lies

@@ -32,10 +32,11 @@ var titles = map[string]bool{
 	"Councilwoman": true, "Spokesman": true, "Spokeswoman": true,
 }
 
-// findQuotes returns the quotations of r in order. A quotation opens with '"'
-// or '“' and closes with the next '"' or '”' in the same paragraph.
-func findQuotes(r []rune) []quote {
-	var out []quote
+// QuoteSpans returns the quotations of r in order, marks included. A
+// quotation opens with '"' or '“' and closes with the next '"' or '”' in
+// the same paragraph.
+func QuoteSpans(r []rune) []spintrace.Span {
+	var out []spintrace.Span
 	open := -1
 	for i, c := range r {
 		switch {
@@ -44,11 +45,21 @@ func findQuotes(r []rune) []quote {
 		case open < 0 && (c == '"' || c == '“'):
 			open = i
 		case open >= 0 && (c == '"' || c == '”'):
-			q := quote{span: spintrace.Span{Start: open, End: i + 1}}
-			attribute(r, &q)
-			out = append(out, q)
+			out = append(out, spintrace.Span{Start: open, End: i + 1})
 			open = -1
 		}
+	}
+	return out
+}
+
+// findQuotes returns the quotations of r in order, with their speakers.
+func findQuotes(r []rune) []quote {
+	spans := QuoteSpans(r)
+	out := make([]quote, 0, len(spans))
+	for _, sp := range spans {
+		q := quote{span: sp}
+		attribute(r, &q)
+		out = append(out, q)
 	}
 	return out
 }
