@@ -32,6 +32,27 @@ const (
 	MinThesaurusSwaps = 2
 )
 
+// Contributes reports whether a source explaining share of an article of
+// words words counts towards stitching.
+func Contributes(share float64, words int) bool {
+	return share >= MinStitchShare || int(math.Round(share*float64(words))) >= MinStitchWords
+}
+
+// Class is the verdict class before the spun modifier, from the coverage,
+// the contributing sources and the number of sources (the rules of
+// docs/json.md, "Verdict rules").
+func Class(cov float64, contributing, sources int) string {
+	switch {
+	case contributing >= MinStitchSources && cov < MinCopiedCoverage:
+		return spintrace.ClassStitched
+	case sources == 0 || cov < MinCopiedCoverage:
+		return spintrace.ClassOriginal
+	case contributing >= 2:
+		return spintrace.ClassStitched
+	}
+	return spintrace.ClassSyndicated
+}
+
 func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 	v := spintrace.Verdict{Evidence: []string{}}
 	swapped, aligned := 0, 0
@@ -53,21 +74,20 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 	}
 	contributing := 0
 	for _, s := range res.Sources {
-		if s.Share >= MinStitchShare || int(math.Round(s.Share*float64(res.Article.Words))) >= MinStitchWords {
+		if Contributes(s.Share, res.Article.Words) {
 			contributing++
 		}
 	}
 	cov := res.Coverage
+	v.Class = Class(cov, contributing, len(res.Sources))
 	switch {
-	case contributing >= MinStitchSources && cov < MinCopiedCoverage:
+	case v.Class == spintrace.ClassStitched && cov < MinCopiedCoverage:
 		// Many outlets each sharing a stretch of prose is not original
 		// reporting, even when most of the text is from sources not indexed.
-		v.Class = spintrace.ClassStitched
 		v.Confidence = clamp(0.5 + 0.1*float64(contributing-MinStitchSources) + cov)
 		v.Evidence = append(v.Evidence, fmt.Sprintf("%d indexed documents each share a passage of prose (%.0f%% of the words); the rest may come from documents not in the index",
 			contributing, 100*cov))
-	case len(res.Sources) == 0 || cov < MinCopiedCoverage:
-		v.Class = spintrace.ClassOriginal
+	case v.Class == spintrace.ClassOriginal:
 		v.Confidence = clamp(1 - cov/MinCopiedCoverage*0.5)
 		if len(res.Sources) == 0 {
 			v.Evidence = append(v.Evidence, "no indexed document explains any passage")
@@ -75,8 +95,7 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 			v.Evidence = append(v.Evidence, fmt.Sprintf("only %.0f%% of the words are shared with indexed documents (below %.0f%%): %d related document(s), no source",
 				100*cov, 100*MinCopiedCoverage, len(res.Sources)))
 		}
-	case contributing >= 2:
-		v.Class = spintrace.ClassStitched
+	case v.Class == spintrace.ClassStitched:
 		second := res.Sources[1].Share
 		v.Confidence = clamp(0.55 + 0.3*math.Min(1, cov/0.6) + 0.15*math.Min(1, second/(2*MinStitchShare)))
 		v.Evidence = append(v.Evidence, fmt.Sprintf("%.0f%% of the words come from %d sources, %d of them contributing at least %.0f%% or %d words",
@@ -84,7 +103,6 @@ func verdict(in Input, res *spintrace.Result) spintrace.Verdict {
 	default:
 		v.Confidence = clamp(0.5 + 0.5*math.Min(1, cov/0.7))
 		v.Evidence = append(v.Evidence, fmt.Sprintf("%.0f%% of the words come from one source (%s)", 100*res.Sources[0].Share, name(res.Sources[0].Doc)))
-		v.Class = spintrace.ClassSyndicated
 	}
 	marked := markedNames(in.Text.Src)
 	v.MarkedNames = marked.total

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/spintrace/spintrace"
@@ -31,7 +30,7 @@ func reclassify(t *Trace) {
 	cov, contributing, aligned, swapped, thesaurus := 0.0, 0, 0, 0, 0
 	for _, l := range kept {
 		cov += l.Share
-		if l.Share >= analysis.MinStitchShare || int(math.Round(l.Share*float64(t.Words))) >= analysis.MinStitchWords {
+		if analysis.Contributes(l.Share, t.Words) {
 			contributing++
 		}
 		for _, p := range l.Passages {
@@ -51,16 +50,7 @@ func reclassify(t *Trace) {
 	if aligned > 0 {
 		v.SpinRate = float64(swapped) / float64(aligned)
 	}
-	switch {
-	case contributing >= analysis.MinStitchSources && cov < analysis.MinCopiedCoverage:
-		v.Class = spintrace.ClassStitched
-	case len(kept) == 0 || cov < analysis.MinCopiedCoverage:
-		v.Class = spintrace.ClassOriginal
-	case contributing >= 2:
-		v.Class = spintrace.ClassStitched
-	default:
-		v.Class = spintrace.ClassSyndicated
-	}
+	v.Class = analysis.Class(cov, contributing, len(kept))
 	v.Evidence = append(v.Evidence, fmt.Sprintf("%.0f%% of the words come from %d other source(s)", 100*cov, len(kept)))
 	if v.Class != spintrace.ClassOriginal && (thesaurus >= analysis.MinThesaurusSwaps || swapped >= analysis.MinSwaps && v.SpinRate >= analysis.SpinRate) {
 		v.Spun = true
