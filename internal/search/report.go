@@ -61,18 +61,7 @@ func (e *Engine) report(d spintrace.Doc, art *textnorm.Text, cands []*candidate)
 		}
 	}
 	for len(rest) > 0 {
-		bestIdx, bestNew := -1, 0
-		for i, c := range rest {
-			n := 0
-			for _, t := range dedupTokens(c) {
-				if owner[t] < 0 {
-					n++
-				}
-			}
-			if bestIdx < 0 || better(n, c, bestNew, rest[bestIdx]) {
-				bestIdx, bestNew = i, n
-			}
-		}
+		bestIdx, bestNew := e.pick(rest, owner)
 		if bestNew < e.opts.MinSourceWords {
 			break
 		}
@@ -180,6 +169,41 @@ func redundant(p align.Passage, owner []int, k int) bool {
 		}
 	}
 	return true
+}
+
+// pick returns the index in rest of the next source and the article words
+// it explains that no chosen source does. Candidates within nearTie words
+// of the best, both in new words and in matched words, hold the same text:
+// of those the one published first is taken. A later copy of a story
+// otherwise wins by a few words it shares with the article and the
+// original lacks (a farm's footer under both), and two copies published
+// in the same hour end up citing each other instead of the original.
+func (e *Engine) pick(rest []*candidate, owner []int) (int, int) {
+	news := make([]int, len(rest))
+	bestIdx := -1
+	for i, c := range rest {
+		for _, t := range dedupTokens(c) {
+			if owner[t] < 0 {
+				news[i]++
+			}
+		}
+		if bestIdx < 0 || better(news[i], c, news[bestIdx], rest[bestIdx]) {
+			bestIdx = i
+		}
+	}
+	best := rest[bestIdx]
+	tol := max(e.opts.MinSourceWords, news[bestIdx]/50)
+	pick := bestIdx
+	for i, c := range rest {
+		if i == bestIdx || news[i] < news[bestIdx]-tol || c.matched < best.matched-tol {
+			continue
+		}
+		p := rest[pick]
+		if !c.doc.Published.IsZero() && !p.doc.Published.IsZero() && c.doc.Published.Before(p.doc.Published) {
+			pick = i
+		}
+	}
+	return pick, news[pick]
 }
 
 // better orders candidates: more new words, then more matched words, then

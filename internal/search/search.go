@@ -125,6 +125,7 @@ func (e *Engine) trace(ctx context.Context, d spintrace.Doc, retrieve func(conte
 	if err := e.alignAll(ctx, art, cands); err != nil {
 		return nil, err
 	}
+
 	t3 := time.Now()
 	res := e.report(d, art, cands)
 	res.Candidates = len(cands)
@@ -147,10 +148,12 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrac
 		idx[h] = int32(i)
 	}
 	holds := map[spintrace.Ref][]int32{} // the query hashes each document holds
+	df := make([]int32, len(q))
 	err := e.store.Postings(ctx, q, e.opts.MaxDF, func(h uint64, refs []spintrace.Ref) error {
 		if e.opts.MaxDF > 0 && len(refs) > e.opts.MaxDF {
 			return nil
 		}
+		df[idx[h]] = int32(len(refs))
 		for _, r := range refs {
 			holds[r] = append(holds[r], idx[h])
 		}
@@ -168,7 +171,7 @@ func (e *Engine) retrieve(ctx context.Context, art *textnorm.Text, self spintrac
 	slices.SortFunc(cands, func(a, b *candidate) int {
 		return cmp.Or(b.shared-a.shared, cmp.Compare(a.ref, b.ref))
 	})
-	cands = diverse(cands, holds, len(q), e.opts.Candidates+1, e.opts.MinShared)
+	cands = diverse(cands, holds, df, e.opts.Candidates+1)
 	return e.resolve(ctx, cands, self, len(cands))
 }
 
@@ -177,14 +180,19 @@ const diversePool = 500
 
 // diverse keeps n of the ranked candidates: the first half by shared
 // k-grams, the rest one at a time by the article k-grams they hold that
-// the kept ones do not (at least minGain). A story reprinted forty times
-// would otherwise fill every slot with copies of itself and crowd out the
-// other stories an article was stitched from; the copies still rank first.
-func diverse(cands []*candidate, holds map[spintrace.Ref][]int32, nq, n, minGain int) []*candidate {
+// the kept ones do not, each weighted by the inverse of its document
+// frequency df. A story reprinted forty times would otherwise fill every
+// slot with copies of itself and crowd out the other stories an article
+// was stitched from; the copies still rank first. One new k-gram is
+// enough: a short stitched-in passage that a spinner rewrote keeps only a
+// few of its k-grams, and the documents holding them are the only way to
+// its source. The weights make a k-gram few documents share count for more
+// than phrases of everyday news.
+func diverse(cands []*candidate, holds map[spintrace.Ref][]int32, df []int32, n int) []*candidate {
 	if len(cands) <= n {
 		return cands
 	}
-	covered := make([]bool, nq)
+	covered := make([]bool, len(df))
 	out := make([]*candidate, 0, n)
 	take := func(c *candidate) {
 		out = append(out, c)
@@ -198,19 +206,19 @@ func diverse(cands []*candidate, holds map[spintrace.Ref][]int32, nq, n, minGain
 	}
 	pool := slices.Clone(cands[head:min(len(cands), head+diversePool)])
 	for len(out) < n && len(pool) > 0 {
-		best, gain := -1, 0
+		best, gain := -1, 0.0
 		for k, c := range pool {
-			g := 0
+			w := 0.0
 			for _, i := range holds[c.ref] {
 				if !covered[i] {
-					g++
+					w += 1 / float64(max(1, df[i]))
 				}
 			}
-			if g > gain {
-				best, gain = k, g
+			if w > gain {
+				best, gain = k, w
 			}
 		}
-		if gain < minGain {
+		if best < 0 {
 			break // nothing new: the rest in rank order
 		}
 		take(pool[best])

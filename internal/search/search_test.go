@@ -322,7 +322,7 @@ func TestDiverseCandidates(t *testing.T) {
 		holds[99] = append(holds[99], i)
 	}
 	cands = append(cands, &candidate{ref: 99, shared: 10})
-	got := diverse(cands, holds, 60, 31, 2)
+	got := diverse(cands, holds, dfs(60), 31)
 	if len(got) != 31 {
 		t.Fatalf("kept %d candidates, want 31", len(got))
 	}
@@ -333,7 +333,62 @@ func TestDiverseCandidates(t *testing.T) {
 		t.Errorf("the first half is not in rank order: %d, %d", got[0].ref, got[14].ref)
 	}
 	// fewer candidates than slots: all kept, in order
-	if got := diverse(cands[:5], holds, 60, 31, 2); len(got) != 5 || got[4].ref != 5 {
+	if got := diverse(cands[:5], holds, dfs(60), 31); len(got) != 5 || got[4].ref != 5 {
 		t.Errorf("short list changed: %d candidates", len(got))
+	}
+	// Twenty documents share five everyday phrases each with the article
+	// (hashes 60-159, each in 500 documents); story Z's rewritten sentence
+	// kept three k-grams (160-162), each in 3 documents. Z shares fewer of
+	// the article's k-grams but rarer ones: it is kept.
+	df := dfs(163)
+	for r := spintrace.Ref(100); r < 120; r++ {
+		for i := int32(0); i < 5; i++ {
+			h := 60 + 5*int32(r-100) + i
+			holds[r] = append(holds[r], h)
+			df[h] = 500
+		}
+		cands = append(cands, &candidate{ref: r, shared: 5})
+	}
+	for h := int32(160); h < 163; h++ {
+		holds[98] = append(holds[98], h)
+		df[h] = 3
+	}
+	cands = append(cands, &candidate{ref: 98, shared: 3})
+	got = diverse(cands, holds, df, 17)
+	if !slices.ContainsFunc(got, func(c *candidate) bool { return c.ref == 98 }) {
+		t.Errorf("story Z crowded out by documents sharing only everyday phrases")
+	}
+}
+
+// dfs returns n document frequencies of 1.
+func dfs(n int) []int32 {
+	df := make([]int32, n)
+	for i := range df {
+		df[i] = 1
+	}
+	return df
+}
+
+// A farm's copy of a story carries the farm's footer; another copy on the
+// same farm shares that footer too, so the earlier copy explains a few more
+// of its words than the original. The original, published first, is still
+// the source: copies that explain about as much are one text.
+func TestEarliestOfNearEqualCopies(t *testing.T) {
+	footer := "Shared by farm newsroom staff."
+	first := doc("farm", 5, append(slices.Clone(srcPort), footer)...)
+	first.Site, first.Origin = "farm.example", "https://farm.example/1"
+	e := newIndexed(t, doc("port", 1, srcPort...), first)
+	art := strings.Join(append(slices.Clone(srcPort), footer), " ")
+	art = strings.Replace(art, "announced", "stated", 1)
+	res, err := e.Trace(context.Background(), spintrace.Doc{Text: art, Title: "second copy", Published: time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Sources) == 0 || res.Sources[0].Doc.Origin != "port" {
+		var got []string
+		for _, s := range res.Sources {
+			got = append(got, s.Doc.Origin)
+		}
+		t.Fatalf("sources %v, want the original (port) first", got)
 	}
 }
