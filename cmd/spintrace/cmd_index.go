@@ -56,7 +56,7 @@ input could not be read.`,
 	f.StringVar(&o.ingest.TextField, "text-field", "text", "JSON Lines / CSV field holding the article text")
 	f.StringVar(&o.ingest.TitleField, "title-field", "title", "JSON Lines / CSV field holding the title")
 	f.StringVar(&o.ingest.URLField, "url-field", "url", "JSON Lines / CSV field holding the URL")
-	f.StringVar(&o.ingest.DateField, "date-field", "date", "JSON Lines / CSV field holding the publication date")
+	f.StringVar(&o.ingest.DateField, "date-field", "date", "JSON Lines / CSV field holding the publication date (RFC 3339, 2006-01-02, RFC 1123, Unix time, ...; a date without a day, 2017-04, is kept as unknown)")
 	f.StringVar(&o.ingest.SiteField, "site-field", "site", "JSON Lines / CSV field holding the site name")
 	f.StringVar(&o.ingest.BylineField, "byline-field", "byline", "JSON Lines / CSV field holding the byline")
 	f.StringVar(&o.ingest.FileField, "file-field", "file", "JSON Lines / CSV field holding the path of a text, Markdown or HTML file with the article (relative to the manifest), read when a record has no text field; '' turns it off")

@@ -32,11 +32,16 @@ the share of its articles that are original, syndicated copies, spun copies or
 stitched compilations; the sites it takes from with the median lag after the
 first witness; its most used word swaps; and a content-farm score in [0,1]:
 
-  0.40 copied + 0.20 spun + 0.15 stitched
-  + 0.10 copied x fast + 0.15 copied x min(1, source sites / 3)
+  0.35 copied + 0.15 spun + 0.15 stitched + 0.10 copied x fast
+  + 0.10 copied x min(1, source sites / 3) + 0.15 marked
 
-where copied, spun and stitched are shares of the site's articles and fast is
-the share of its dated copies published within 48 hours of the first witness.
+where copied, spun and stitched are shares of the site's articles, fast is
+the share of its dated copies published within 48 hours of the first witness,
+and marked the share of its articles (copied or not) that write at least 2
+names the way spinning tools do ("Russian Federation", "USA"). A source that
+cannot be ordered against the article by date (same date, or undated) and
+took from it in turn, or is the spun side, does not count as taking: versions
+of one wire story published the same day are not copies of each other.
 
 Like cluster, sites reuses the analysis saved in the store by the last cluster
 or sites run and traces only the documents indexed since (--full: all).`,

@@ -557,3 +557,71 @@ func TestSitesMarkedNames(t *testing.T) {
 		t.Errorf("farm.example evidence %q does not name the marked articles", farm.Evidence)
 	}
 }
+
+// Two outlets publishing versions of one wire story the same day take from
+// each other: that says nothing about either site. A day later, the same
+// version is a copy again.
+func TestSitesParallelVersions(t *testing.T) {
+	wire := half(orchard, false)
+	for _, tc := range []struct {
+		name       string
+		dayB       int
+		wantCopies bool
+	}{{"same day", 3, false}, {"a day later", 4, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := []spintrace.Doc{
+				doc("a/wire", "outlet-a.example", day(3), wire+"\n\n"+bodies[0]),
+				doc("b/wire", "outlet-b.example", day(tc.dayB), wire+"\n\n"+bodies[1]),
+			}
+			st, tr := indexed(t, docs)
+			a, err := Analyze(context.Background(), st, tr, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			by := map[string]SiteScore{}
+			for _, s := range Sites(a) {
+				by[s.Site] = s
+			}
+			b := by["outlet-b.example"]
+			if tc.wantCopies {
+				if b.Score == 0 || b.Parallel != 0 {
+					t.Errorf("outlet-b published a day later: score %v, parallel %d; want a copy (%v)", b.Score, b.Parallel, b.Evidence)
+				}
+				return
+			}
+			for _, s := range []SiteScore{by["outlet-a.example"], b} {
+				if s.Score != 0 || s.Parallel != 1 {
+					t.Errorf("%s: score %v, parallel %d; want 0 and 1 (%v)", s.Site, s.Score, s.Parallel, s.Evidence)
+				}
+			}
+		})
+	}
+}
+
+// An outlet's article sharing a passage with an undated page that writes
+// names the way spinning tools do did not take it from that page; the page
+// taking from a dated outlet article is still a copy.
+func TestParallelLinksMarked(t *testing.T) {
+	link := func(id string, date time.Time) Link {
+		return Link{Doc: spintrace.DocRef{ID: id, Published: date}, Share: 0.5, Passages: []Pair{{Words: 100}}}
+	}
+	tr := func(id string, date time.Time, marked int, srcs ...Link) Trace {
+		return Trace{Doc: spintrace.DocRef{ID: id, Site: id + ".example", Published: date}, Words: 300, Sources: srcs,
+			Verdict: spintrace.Verdict{Class: spintrace.ClassStitched, MarkedNames: marked}}
+	}
+	var undated time.Time
+	traces := []Trace{
+		tr("outlet", day(5), 0, link("farm", undated)),
+		tr("farm", undated, 3, link("wire", day(1))),
+		tr("wire", day(1), 0),
+		tr("late", day(9), 0, link("marked-early", day(2))),
+		tr("marked-early", day(2), 4),
+		tr("spun-same-day", day(3), 2, link("plain-same-day", day(3))),
+		tr("plain-same-day", day(3), 0),
+	}
+	got := parallelLinks(traces)
+	want := map[string]map[string]bool{"outlet": {"farm": true}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("parallel links (-want +got):\n%s", d)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/spintrace/spintrace"
 )
@@ -43,6 +44,10 @@ type SiteScore struct {
 	// Marked counts articles (of any class) that write at least
 	// MarkedArticleNames names the way spinning tools do.
 	Marked int `json:"marked"`
+	// Parallel counts articles traced as copies all of whose sources do
+	// not show who took from whom (see Sites): not counted as copies in
+	// the shares or the score.
+	Parallel int `json:"parallel"`
 	// Shares of Articles.
 	CopiedShare   float64 `json:"copied_share"`
 	SpunShare     float64 `json:"spun_share"`
@@ -79,8 +84,62 @@ type SwapCount struct {
 // topSwaps is how many substitutions a site lists.
 const topSwaps = 5
 
-// Sites scores every site of the analysis, highest score first.
+// parallelLinks returns, per document ID, the sources that do not show
+// who took from whom: the two documents cannot be ordered by date (equal
+// dates, or either unknown) and either each one's trace took from the
+// other, or the source writes more names the way spinning tools do
+// (Verdict.MarkedNames) than the article. Versions of one wire story that
+// outlets publish the same day are the first kind; an undated farm page
+// that spun the story an outlet's later article also carries is the
+// second (the outlet did not take its text from the spun copy). A pair
+// where the article is the more marked side stays a copy: the article is
+// the spun one.
+func parallelLinks(traces []Trace) map[string]map[string]bool {
+	takes := map[string]map[string]bool{}
+	marked := map[string]int{}
+	for _, t := range traces {
+		marked[t.Doc.ID] = t.Verdict.MarkedNames
+		for _, l := range t.Sources {
+			if l.Boilerplate || !contributes(&l, t.Words) {
+				continue
+			}
+			if takes[t.Doc.ID] == nil {
+				takes[t.Doc.ID] = map[string]bool{}
+			}
+			takes[t.Doc.ID][l.Doc.ID] = true
+		}
+	}
+	out := map[string]map[string]bool{}
+	for _, t := range traces {
+		a := t.Doc.ID
+		for _, l := range t.Sources {
+			b := l.Doc.ID
+			if !takes[a][b] || !unordered(t.Doc.Published, l.Doc.Published) || marked[a] > marked[b] {
+				continue
+			}
+			if takes[b][a] || marked[b] > marked[a] {
+				if out[a] == nil {
+					out[a] = map[string]bool{}
+				}
+				out[a][b] = true
+			}
+		}
+	}
+	return out
+}
+
+// unordered reports whether two publication dates cannot tell which came
+// first.
+func unordered(a, b time.Time) bool {
+	return a.IsZero() || b.IsZero() || a.Equal(b)
+}
+
+// Sites scores every site of the analysis, highest score first. Sources
+// that do not show who took from whom (parallelLinks) do not count as
+// taking: an article whose every source is one is counted in
+// SiteScore.Parallel, not as a copy.
 func Sites(a *Analysis) []SiteScore {
+	parallel := parallelLinks(a.Traces)
 	// the first witness of every document's clusters
 	earliest := map[string][]int{} // doc id -> clusters
 	for i, c := range a.Clusters {
@@ -118,6 +177,12 @@ func Sites(a *Analysis) []SiteScore {
 		if t.Verdict.MarkedNames >= MarkedArticleNames {
 			x.s.Marked++
 		}
+		if par := parallel[t.Doc.ID]; len(par) > 0 && t.Verdict.Class != spintrace.ClassOriginal && !slices.ContainsFunc(t.Sources, func(l Link) bool {
+			return !l.Boilerplate && contributes(&l, t.Words) && !par[l.Doc.ID]
+		}) {
+			x.s.Parallel++
+			continue
+		}
 		switch t.Verdict.Class {
 		case spintrace.ClassSyndicated:
 			x.s.Syndicated++
@@ -135,7 +200,7 @@ func Sites(a *Analysis) []SiteScore {
 		minLag, known := math.Inf(1), false
 		seen := map[string]bool{}
 		for _, l := range t.Sources {
-			if l.Boilerplate {
+			if l.Boilerplate || parallel[t.Doc.ID][l.Doc.ID] {
 				continue
 			}
 			for _, sw := range l.Substitutions {
@@ -223,6 +288,9 @@ func score(s *SiteScore, fast, dated, sources int) {
 	s.Score = round3(math.Max(0, math.Min(1, sc)))
 	s.Evidence = []string{fmt.Sprintf("%d of %d articles copied (%.0f%%): %d syndicated, %d spun, %d stitched",
 		copied, s.Articles, 100*c, s.Syndicated, s.Spun, s.Stitched)}
+	if s.Parallel > 0 {
+		s.Evidence = append(s.Evidence, fmt.Sprintf("%d article(s) share text only with pages they cannot be ordered against by date that took from them in turn or are the spun side: not counted as copies", s.Parallel))
+	}
 	if s.Marked > 0 {
 		s.Evidence = append(s.Evidence, fmt.Sprintf("%d article(s) write names the way spinning tools do (\"Russian Federation\", \"USA\")", s.Marked))
 	}

@@ -24,8 +24,6 @@ var dateLayouts = []string{
 	"2006/01/02",
 	"2006.01.02",
 	"20060102",
-	"2006-01",
-	"2006/01",
 	time.RFC1123Z,
 	time.RFC1123,
 	"Mon, 2 Jan 2006 15:04:05 -0700",
@@ -47,18 +45,28 @@ var dateLayouts = []string{
 	"Jan 2, 2006",
 	"Jan. 2, 2006",
 	"Monday, January 2, 2006",
-	"January 2006",
-	"Jan 2006",
 }
 
+// monthLayouts are dates without a day. ParseDate recognises them and
+// returns the zero time: a month cannot order the articles of one news
+// cycle, and read as the 1st it would make a page published late in the
+// month look like the first witness of everything published in it.
+var monthLayouts = []string{"2006-01", "2006/01", "January 2006", "Jan 2006"}
+
 // ParseDate parses the common date formats found in feeds, HTML metadata,
-// WARC headers and exports (RFC 3339, RFC 1123, "2006-01-02", "2017-04",
-// "2 January 2006", Unix seconds or milliseconds, ...). It returns the zero
-// time when s is empty or not understood.
+// WARC headers and exports (RFC 3339, RFC 1123, "2006-01-02", "2 January
+// 2006", Unix seconds or milliseconds, ...). It returns the zero time (date
+// unknown) when s is empty, not understood, or has no day ("2017-04",
+// see monthLayouts).
 func ParseDate(s string) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
 		return time.Time{}
+	}
+	for _, layout := range monthLayouts {
+		if _, err := time.Parse(layout, s); err == nil {
+			return time.Time{}
+		}
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {

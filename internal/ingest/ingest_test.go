@@ -192,13 +192,13 @@ func TestJSONL(t *testing.T) {
 func TestJSONLFieldMapping(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "export.ndjson")
-	writeFile(t, p, `{"content":"Body here.","headline":"H","link":"http://a.example/x","meta":{"when":"2017-04","by":"Z"}}`+"\n")
+	writeFile(t, p, `{"content":"Body here.","headline":"H","link":"http://a.example/x","meta":{"when":"2017-04-13","by":"Z"}}`+"\n")
 	items := collect(t, []string{p}, Options{
 		TextField: "content", TitleField: "headline", URLField: "link", DateField: "meta.when", BylineField: "meta.by",
 	})
 	want := []summary{{
 		Origin: p + "#L1", Title: "H", URL: "http://a.example/x", Site: "a.example", Byline: "Z",
-		Published: time.Date(2017, 4, 1, 0, 0, 0, 0, time.UTC), Text: "Body here.",
+		Published: time.Date(2017, 4, 13, 0, 0, 0, 0, time.UTC), Text: "Body here.",
 	}}
 	if diff := cmp.Diff(want, summarize(items)); diff != "" {
 		t.Errorf("items (-want +got):\n%s", diff)
