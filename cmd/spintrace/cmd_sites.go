@@ -130,7 +130,7 @@ func takesFrom(links []corpus.SiteLink) string {
 
 func writeSitesCSV(w io.Writer, sites []corpus.SiteScore) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"site", "score", "articles", "original", "syndicated", "spun", "stitched", "spun_any", "marked", "copied_share", "takes_from", "evidence"})
+	cw.Write([]string{"site", "score", "articles", "original", "syndicated", "spun", "stitched", "spun_any", "marked", "parallel", "copied_share", "takes_from", "evidence"})
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 	for _, s := range sites {
 		var from []string
@@ -138,7 +138,7 @@ func writeSitesCSV(w io.Writer, sites []corpus.SiteScore) error {
 			from = append(from, l.Site)
 		}
 		cw.Write([]string{s.Site, f(s.Score), strconv.Itoa(s.Articles), strconv.Itoa(s.Original), strconv.Itoa(s.Syndicated),
-			strconv.Itoa(s.Spun), strconv.Itoa(s.Stitched), strconv.Itoa(s.SpunAny), strconv.Itoa(s.Marked), f(s.CopiedShare), strings.Join(from, " "), strings.Join(s.Evidence, "; ")})
+			strconv.Itoa(s.Spun), strconv.Itoa(s.Stitched), strconv.Itoa(s.SpunAny), strconv.Itoa(s.Marked), strconv.Itoa(s.Parallel), f(s.CopiedShare), strings.Join(from, " "), strings.Join(s.Evidence, "; ")})
 	}
 	cw.Flush()
 	return cw.Error()

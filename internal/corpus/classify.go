@@ -15,17 +15,26 @@ func reclassify(t *Trace) {
 	if t.AsTraced.Class != "" {
 		t.Verdict = t.AsTraced
 	}
+	if v, ok := verdictWithout(t, func(l *Link) bool { return l.Boilerplate }, "site boilerplate"); ok {
+		t.Verdict = v
+	}
+}
+
+// verdictWithout recomputes t's verdict without the sources drop selects
+// (why names them in the evidence), with the thresholds of
+// internal/analysis. ok is false when drop selects none.
+func verdictWithout(t *Trace, drop func(*Link) bool, why string) (spintrace.Verdict, bool) {
 	var kept []Link
 	dropped := 0
-	for _, l := range t.Sources {
-		if l.Boilerplate {
+	for i := range t.Sources {
+		if drop(&t.Sources[i]) {
 			dropped++
 			continue
 		}
-		kept = append(kept, l)
+		kept = append(kept, t.Sources[i])
 	}
 	if dropped == 0 {
-		return
+		return t.Verdict, false
 	}
 	cov, contributing, aligned, swapped, thesaurus := 0.0, 0, 0, 0, 0
 	for _, l := range kept {
@@ -46,7 +55,7 @@ func reclassify(t *Trace) {
 			}
 		}
 	}
-	v := spintrace.Verdict{Evidence: []string{fmt.Sprintf("%d source(s) left out as site boilerplate", dropped)}}
+	v := spintrace.Verdict{Evidence: []string{fmt.Sprintf("%d source(s) left out as %s", dropped, why)}}
 	if aligned > 0 {
 		v.SpinRate = float64(swapped) / float64(aligned)
 	}
@@ -65,5 +74,5 @@ func reclassify(t *Trace) {
 	}
 	v.Confidence = t.Verdict.Confidence
 	v.MarkedNames = t.Verdict.MarkedNames
-	t.Verdict = v
+	return v, true
 }

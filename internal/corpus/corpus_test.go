@@ -625,3 +625,32 @@ func TestParallelLinksMarked(t *testing.T) {
 		t.Errorf("parallel links (-want +got):\n%s", d)
 	}
 }
+
+// An article stitched from a same-day version of its story (which took
+// from it in turn) and an older article is counted by what the older one
+// explains: a syndicated copy of it, not a stitched compilation.
+func TestSitesClassWithoutParallel(t *testing.T) {
+	link := func(id string, date time.Time, share float64) Link {
+		return Link{Doc: spintrace.DocRef{ID: id, Site: id + ".example", Published: date}, Share: share, Passages: []Pair{{Words: int(share * 300)}}}
+	}
+	tr := func(id string, date time.Time, class string, srcs ...Link) Trace {
+		return Trace{Doc: spintrace.DocRef{ID: id, Site: id + ".example", Published: date}, Words: 300, Sources: srcs,
+			Verdict: spintrace.Verdict{Class: class, Label: class}}
+	}
+	a := &Analysis{Traces: []Trace{
+		tr("x", day(3), spintrace.ClassStitched, link("y", day(3), 0.5), link("z", day(1), 0.3)),
+		tr("y", day(3), spintrace.ClassSyndicated, link("x", day(3), 0.5)),
+		tr("z", day(1), spintrace.ClassOriginal),
+	}}
+	by := map[string]SiteScore{}
+	for _, s := range Sites(a) {
+		by[s.Site] = s
+	}
+	x, y := by["x.example"], by["y.example"]
+	if x.Syndicated != 1 || x.Stitched != 0 || x.Parallel != 0 || len(x.TakesFrom) != 1 || x.TakesFrom[0].Site != "z.example" {
+		t.Errorf("x.example: %d syndicated, %d stitched, %d parallel, takes from %v; want 1 syndicated copy of z.example", x.Syndicated, x.Stitched, x.Parallel, x.TakesFrom)
+	}
+	if y.Parallel != 1 || y.Score != 0 {
+		t.Errorf("y.example: parallel %d, score %v; want 1 and 0", y.Parallel, y.Score)
+	}
+}

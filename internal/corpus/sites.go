@@ -44,9 +44,10 @@ type SiteScore struct {
 	// Marked counts articles (of any class) that write at least
 	// MarkedArticleNames names the way spinning tools do.
 	Marked int `json:"marked"`
-	// Parallel counts articles traced as copies all of whose sources do
-	// not show who took from whom (see Sites): not counted as copies in
-	// the shares or the score.
+	// Parallel counts articles traced as copies that are copies only
+	// through sources that do not show who took from whom (see Sites):
+	// not counted as copies in the shares or the score. An article with
+	// other sources too is counted by the class those give.
 	Parallel int `json:"parallel"`
 	// Shares of Articles.
 	CopiedShare   float64 `json:"copied_share"`
@@ -90,10 +91,11 @@ const topSwaps = 5
 // other, or the source writes more names the way spinning tools do
 // (Verdict.MarkedNames) than the article. Versions of one wire story that
 // outlets publish the same day are the first kind; an undated farm page
-// that spun the story an outlet's later article also carries is the
-// second (the outlet did not take its text from the spun copy). A pair
-// where the article is the more marked side stays a copy: the article is
-// the spun one.
+// that spun the story an outlet's article also carries is the second (the
+// outlet did not take its text from the spun copy). A pair where the
+// article is the more marked side stays a copy, whichever way the traces
+// went. (Which side other pages explain more does not tell: many stored
+// pages are excerpts, wholly inside a longer version.)
 func parallelLinks(traces []Trace) map[string]map[string]bool {
 	takes := map[string]map[string]bool{}
 	marked := map[string]int{}
@@ -136,8 +138,8 @@ func unordered(a, b time.Time) bool {
 
 // Sites scores every site of the analysis, highest score first. Sources
 // that do not show who took from whom (parallelLinks) do not count as
-// taking: an article whose every source is one is counted in
-// SiteScore.Parallel, not as a copy.
+// taking: an article is counted by the verdict its other sources give
+// (verdictWithout), and in SiteScore.Parallel when that is original.
 func Sites(a *Analysis) []SiteScore {
 	parallel := parallelLinks(a.Traces)
 	// the first witness of every document's clusters
@@ -177,13 +179,16 @@ func Sites(a *Analysis) []SiteScore {
 		if t.Verdict.MarkedNames >= MarkedArticleNames {
 			x.s.Marked++
 		}
-		if par := parallel[t.Doc.ID]; len(par) > 0 && t.Verdict.Class != spintrace.ClassOriginal && !slices.ContainsFunc(t.Sources, func(l Link) bool {
-			return !l.Boilerplate && contributes(&l, t.Words) && !par[l.Doc.ID]
-		}) {
-			x.s.Parallel++
-			continue
+		v := t.Verdict
+		if par := parallel[t.Doc.ID]; len(par) > 0 && v.Class != spintrace.ClassOriginal {
+			// the class and spin the other sources give
+			v, _ = verdictWithout(&t, func(l *Link) bool { return l.Boilerplate || par[l.Doc.ID] }, "parallel versions")
+			if v.Class == spintrace.ClassOriginal {
+				x.s.Parallel++
+				continue
+			}
 		}
-		switch t.Verdict.Class {
+		switch v.Class {
 		case spintrace.ClassSyndicated:
 			x.s.Syndicated++
 		case spintrace.ClassSpun:
@@ -194,7 +199,7 @@ func Sites(a *Analysis) []SiteScore {
 			x.s.Original++
 			continue
 		}
-		if t.Verdict.Spun || t.Verdict.Class == spintrace.ClassSpun {
+		if v.Spun || v.Class == spintrace.ClassSpun {
 			x.s.SpunAny++
 		}
 		minLag, known := math.Inf(1), false
