@@ -13,11 +13,12 @@ import (
 )
 
 type evalSitesOptions struct {
-	corpus string
-	docs   int
-	seed   int64
-	json   bool
-	quiet  bool
+	corpus  string
+	docs    int
+	seed    int64
+	undated float64
+	json    bool
+	quiet   bool
 }
 
 func newEvalSitesCmd() *cobra.Command {
@@ -44,6 +45,7 @@ the throughput of the analysis.`,
 	f.StringVar(&o.corpus, "corpus", "", "directory of corpus articles (required)")
 	f.IntVar(&o.docs, "docs", 0, "documents to generate (default: the usable articles plus 30% farm articles)")
 	f.Int64Var(&o.seed, "seed", 1, "seed of the generator")
+	f.Float64Var(&o.undated, "undated", 0, "share of documents (of every kind) published without a date, 0-1")
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
 	f.BoolVar(&o.quiet, "quiet", false, "no progress on stderr")
 	return cmd
@@ -55,6 +57,8 @@ func runEvalSites(ctx context.Context, o evalSitesOptions, stdout, stderr io.Wri
 		return usagef("--corpus is required")
 	case o.docs < 0:
 		return usagef("--docs must not be negative")
+	case o.undated < 0 || o.undated > 1:
+		return usagef("--undated must be between 0 and 1")
 	}
 	arts, read, err := spineval.ReadCorpus(ctx, o.corpus)
 	if err != nil {
@@ -63,7 +67,7 @@ func runEvalSites(ctx context.Context, o evalSitesOptions, stdout, stderr io.Wri
 	if !o.quiet {
 		fmt.Fprintf(stderr, "read %d documents; generating, indexing and analysing\n", read.Docs)
 	}
-	rep, err := siteseval.Run(ctx, arts, siteseval.Options{Seed: o.seed, Docs: o.docs, Progress: evalProgress(stderr, o.quiet)})
+	rep, err := siteseval.Run(ctx, arts, siteseval.Options{Seed: o.seed, Docs: o.docs, Undated: o.undated, Progress: evalProgress(stderr, o.quiet)})
 	if err != nil {
 		return err
 	}

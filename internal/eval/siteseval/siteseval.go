@@ -40,6 +40,9 @@ type Options struct {
 	Outlets, Honest, Farms int
 	// FarmShare is the share of Docs published by farms (default 0.3).
 	FarmShare float64
+	// Undated is the share of documents, of every kind, published without
+	// a date (default 0): pages whose date the crawl could not read.
+	Undated float64
 	// Progress is passed to corpus.Analyze.
 	Progress func(done, total int)
 }
@@ -136,6 +139,11 @@ func generate(arts []spineval.Article, o Options) web {
 			}
 		}
 		w.docs = append(w.docs, d)
+	}
+	for i := range w.docs {
+		if o.Undated > 0 && rng.Float64() < o.Undated {
+			w.docs[i].Published = time.Time{}
+		}
 	}
 	return w
 }
