@@ -172,9 +172,10 @@ func redundant(p align.Passage, owner []int, k int) bool {
 }
 
 // pick returns the index in rest of the next source and the article words
-// it explains that no chosen source does. Candidates within nearTie words
-// of the best, both in new words and in matched words, hold the same text:
-// of those the one published first is taken. A later copy of a story
+// it explains that no chosen source does. Candidates within max(8 words,
+// 2%) of the best (at most a quarter of its new words), both in new words
+// and in matched words, hold the same text: of those the one published
+// first is taken. A later copy of a story
 // otherwise wins by a few words it shares with the article and the
 // original lacks (a farm's footer under both), and two copies published
 // in the same hour end up citing each other instead of the original.
@@ -192,10 +193,10 @@ func (e *Engine) pick(rest []*candidate, owner []int) (int, int) {
 		}
 	}
 	best := rest[bestIdx]
-	tol := max(e.opts.MinSourceWords, news[bestIdx]/50)
+	tol := min(max(e.opts.MinSourceWords, news[bestIdx]/50), news[bestIdx]/4)
 	pick := bestIdx
 	for i, c := range rest {
-		if i == bestIdx || news[i] < news[bestIdx]-tol || c.matched < best.matched-tol {
+		if i == bestIdx || news[i] < news[bestIdx]-tol || news[i] < e.opts.MinSourceWords || c.matched < best.matched-tol {
 			continue
 		}
 		p := rest[pick]

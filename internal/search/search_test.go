@@ -392,3 +392,36 @@ func TestEarliestOfNearEqualCopies(t *testing.T) {
 		t.Fatalf("sources %v, want the original (port) first", got)
 	}
 }
+
+// pick prefers the earlier of two candidates only when both explain about
+// the same words, and never one too small to be a source.
+func TestPickNearTie(t *testing.T) {
+	e := &Engine{opts: DefaultOptions()}
+	cand := func(day, from, to, matched int) *candidate {
+		c := &candidate{matched: matched, doc: spintrace.Doc{Published: time.Date(2026, 3, day, 0, 0, 0, 0, time.UTC)}}
+		for i := from; i < to; i++ {
+			c.covered = append(c.covered, int32(i))
+		}
+		return c
+	}
+	owner := make([]int, 400)
+	for i := range owner {
+		owner[i] = -1
+	}
+	for _, tc := range []struct {
+		name  string
+		rest  []*candidate
+		want  int
+		words int
+	}{
+		{"later copy with a footer, original first", []*candidate{cand(5, 0, 305, 300), cand(1, 0, 300, 296)}, 1, 300},
+		{"earlier but explains far less", []*candidate{cand(5, 0, 300, 290), cand(1, 0, 200, 190)}, 0, 300},
+		{"earlier but matches far less", []*candidate{cand(5, 0, 300, 290), cand(1, 0, 300, 150)}, 0, 300},
+		{"earlier but too small to be a source", []*candidate{cand(5, 0, 10, 10), cand(1, 0, 3, 3)}, 0, 10},
+	} {
+		i, n := e.pick(tc.rest, owner)
+		if i != tc.want || n != tc.words {
+			t.Errorf("%s: picked %d (%d words), want %d (%d words)", tc.name, i, n, tc.want, tc.words)
+		}
+	}
+}
