@@ -172,13 +172,13 @@ func redundant(p align.Passage, owner []int, k int) bool {
 }
 
 // pick returns the index in rest of the next source and the article words
-// it explains that no chosen source does. Candidates within max(8 words,
-// 2%) of the best (at most a quarter of its new words), both in new words
-// and in matched words, hold the same text: of those the one published
-// first is taken. A later copy of a story
-// otherwise wins by a few words it shares with the article and the
-// original lacks (a farm's footer under both), and two copies published
-// in the same hour end up citing each other instead of the original.
+// it explains that no chosen source does. Candidates within
+// max(MinSourceWords, 2%) words of the best (at most a quarter of its new
+// words), both in new words and in matched words, hold the same text: of
+// those the one published first is taken. A later copy of a story
+// otherwise wins by the few words it shares with the article and the
+// original lacks (a farm's footer under both), and two copies published in
+// the same hour end up citing each other instead of the original.
 func (e *Engine) pick(rest []*candidate, owner []int) (int, int) {
 	news := make([]int, len(rest))
 	bestIdx := -1

@@ -125,7 +125,6 @@ func (e *Engine) trace(ctx context.Context, d spintrace.Doc, retrieve func(conte
 	if err := e.alignAll(ctx, art, cands); err != nil {
 		return nil, err
 	}
-
 	t3 := time.Now()
 	res := e.report(d, art, cands)
 	res.Candidates = len(cands)
