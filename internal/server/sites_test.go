@@ -154,13 +154,7 @@ func TestSitesRecomputedAfterAdd(t *testing.T) {
 // TestSitesIncrementalAfterAdd: after an addition, the next analysis
 // starts from the cached one and traces only the added document.
 func TestSitesIncrementalAfterAdd(t *testing.T) {
-	var ct countingTracer
-	var f *fixture
-	f = newFixture(t, fixtureOptions{mem: true, docs: farmCorpus(), config: func(c *Config) {
-		c.CorpusTracer = func(ctx context.Context, st spintrace.Store, d spintrace.Doc) (*spintrace.Result, error) {
-			return ct.tracer(f.srv.defaultCorpusTracer())(ctx, st, d)
-		}
-	}})
+	f, ct := countingFixture(t)
 	var before, after clustersResponse
 	f.getJSON(t, "/api/v1/clusters", &before)
 	var added addResponse
@@ -177,6 +171,19 @@ func TestSitesIncrementalAfterAdd(t *testing.T) {
 	if after.Docs != before.Docs+1 {
 		t.Errorf("%d documents after the addition, want %d", after.Docs, before.Docs+1)
 	}
+}
+
+// countingFixture serves the farm corpus with a corpus tracer that counts
+// its traces.
+func countingFixture(t *testing.T) (*fixture, *countingTracer) {
+	ct := &countingTracer{}
+	var f *fixture
+	f = newFixture(t, fixtureOptions{mem: true, docs: farmCorpus(), config: func(c *Config) {
+		c.CorpusTracer = func(ctx context.Context, st spintrace.Store, d spintrace.Doc) (*spintrace.Result, error) {
+			return ct.tracer(f.srv.defaultCorpusTracer())(ctx, st, d)
+		}
+	}})
+	return f, ct
 }
 
 // countingTracer counts traces and wraps the default engine.
@@ -198,13 +205,7 @@ func (c *countingTracer) tracer(inner corp.Tracer) corp.Tracer {
 // TestSitesComputedOnce: concurrent requests share one computation and
 // later ones are served from the cache.
 func TestSitesComputedOnce(t *testing.T) {
-	var ct countingTracer
-	var f *fixture
-	f = newFixture(t, fixtureOptions{mem: true, docs: farmCorpus(), config: func(c *Config) {
-		c.CorpusTracer = func(ctx context.Context, st spintrace.Store, d spintrace.Doc) (*spintrace.Result, error) {
-			return ct.tracer(f.srv.defaultCorpusTracer())(ctx, st, d)
-		}
-	}})
+	f, ct := countingFixture(t)
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
 		wg.Add(1)
